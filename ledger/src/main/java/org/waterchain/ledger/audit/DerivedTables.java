@@ -1,0 +1,14 @@
+package org.waterchain.ledger.audit;
+
+/** Tables derived by applying blocks: columns compared, the height column, and the chain it belongs to. */
+final class DerivedTables {
+    static final String[][] ALL = {
+        {"records", "station_id, sample_time, idx, device_id, seq", "height", "DATA"},
+        {"device_sequences", "hex(public_key), last_seq", "NULL", "DATA"},
+        {"outputs", "txid, vout, address, asset, amount, spent_by, spent_height", "height", "VALUE"},
+        {"address_history", "address, idx", "height", "VALUE"},
+        {"registry", "kind, key, fields, active", "height", "VALUE"},
+    };
+
+    private DerivedTables() {}
+}

@@ -1,0 +1,171 @@
+package org.waterchain.ledger.consensus;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.waterchain.ledger.chain.Block;
+import org.waterchain.ledger.chain.ChainId;
+import org.waterchain.ledger.chain.EntryId;
+import org.waterchain.ledger.crypto.KeyPair;
+import org.waterchain.ledger.node.Receipt;
+import org.waterchain.ledger.store.Tip;
+
+/**
+ * Cuts the entries submitted to this node into signed blocks of one chain and has them ordered. Two blocks
+ * may be in flight, the second built on the first, so the next block's signatures are checked while the
+ * previous one is written. A block refused as stale (another proposer got in first) returns its entries to
+ * the queue in their original order; a submitter's future completes only when its entry is committed.
+ */
+public final class BlockProducer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BlockProducer.class);
+    private static final int MAX_IN_FLIGHT = 2;
+    public static final int MAX_BLOCK_ENTRIES = 4000;
+    private static final int MAX_BLOCK_BYTES = RatisOrdering.MAX_PROPOSAL_BYTES / 2;
+
+    private final ChainId chain;
+    private final KeyPair proposer;
+    private final Ordering ordering;
+    private final Supplier<Tip> appliedTip;
+    private final Supplier<Long> clock;
+    private final PriorityQueue<Pending> queue = new PriorityQueue<>(Comparator.comparingLong(Pending::order));
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final AtomicLong submitted = new AtomicLong();
+    private final Thread thread;
+    private Tip proposedTip;
+    private int outstanding;
+    private boolean resetNeeded = true;
+    private volatile boolean running = true;
+
+    private record Pending(long order, byte[] entry, CompletableFuture<Receipt> receipt) {}
+
+    public BlockProducer(ChainId chain, KeyPair proposer, Ordering ordering, Supplier<Tip> appliedTip,
+                         Supplier<Long> clock) {
+        this.chain = chain;
+        this.proposer = proposer;
+        this.ordering = ordering;
+        this.appliedTip = appliedTip;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "producer-" + chain.label());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public CompletableFuture<Receipt> submit(byte[] entry) {
+        CompletableFuture<Receipt> f = new CompletableFuture<>();
+        synchronized (this) {
+            if (!running) {
+                f.completeExceptionally(new IllegalStateException("the node is shutting down"));
+                return f;
+            }
+            queue.add(new Pending(submitted.getAndIncrement(), entry, f));
+            notifyAll();
+        }
+        return f;
+    }
+
+    public synchronized int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                inFlight.acquire();
+                List<Pending> batch;
+                Block block;
+                synchronized (this) {
+                    while (running && (queue.isEmpty() || (resetNeeded && outstanding > 0))) {
+                        wait(200);
+                    }
+                    if (!running) {
+                        inFlight.release();
+                        return;
+                    }
+                    if (resetNeeded) {
+                        proposedTip = appliedTip.get();
+                        resetNeeded = false;
+                    }
+                    batch = drain();
+                    List<byte[]> entries = new ArrayList<>(batch.size());
+                    batch.forEach(p -> entries.add(p.entry()));
+                    long time = Math.max(clock.get(), proposedTip.timeMs());
+                    block = Block.seal(chain, proposedTip.height() + 1, proposedTip.hash(), time, entries, proposer);
+                    proposedTip = new Tip(chain, block.header().height(), block.header().hash(), time);
+                    outstanding++;
+                }
+                ordering.order(block.encode()).whenComplete((reply, error) -> settle(block, batch, reply, error));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("block producer of the {} chain failed", chain.label(), e);
+            }
+        }
+    }
+
+    private List<Pending> drain() {
+        List<Pending> batch = new ArrayList<>();
+        int bytes = 0;
+        while (!queue.isEmpty() && batch.size() < MAX_BLOCK_ENTRIES && bytes + queue.peek().entry().length < MAX_BLOCK_BYTES) {
+            Pending p = queue.poll();
+            bytes += p.entry().length + 4;
+            batch.add(p);
+        }
+        return batch;
+    }
+
+    private void settle(Block block, List<Pending> batch, byte[] replyBytes, Throwable error) {
+        ApplyReply reply = null;
+        if (error == null) {
+            try {
+                reply = ApplyReply.decode(replyBytes);
+            } catch (RuntimeException e) {
+                error = e;
+            }
+        }
+        if (reply != null && reply.applied()) {
+            for (int i = 0; i < batch.size(); i++) {
+                boolean valid = reply.valid().get(i);
+                batch.get(i).receipt().complete(new Receipt(chain, EntryId.of(batch.get(i).entry()), reply.height(), i,
+                        valid, valid ? null : reply.reasons().get(i)));
+            }
+        } else {
+            LOG.debug("{} block #{} not appended ({}); its {} entries go back to the queue", chain.label(),
+                    block.header().height(), error != null ? error.toString() : reply.rejectReason(), batch.size());
+            synchronized (this) {
+                if (running) {
+                    queue.addAll(batch);
+                } else {
+                    batch.forEach(p -> p.receipt().completeExceptionally(new IllegalStateException("node stopped")));
+                }
+                resetNeeded = true;
+            }
+        }
+        synchronized (this) {
+            outstanding--;
+            notifyAll();
+        }
+        inFlight.release();
+    }
+
+    @Override
+    public void close() {
+        List<Pending> left;
+        synchronized (this) {
+            running = false;
+            left = new ArrayList<>(queue);
+            queue.clear();
+            notifyAll();
+        }
+        thread.interrupt();
+        left.forEach(p -> p.receipt().completeExceptionally(new IllegalStateException("node stopped before ordering")));
+    }
+
+}

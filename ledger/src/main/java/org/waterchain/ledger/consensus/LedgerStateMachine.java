@@ -1,0 +1,132 @@
+package org.waterchain.ledger.consensus;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.waterchain.ledger.chain.Block;
+import org.waterchain.ledger.codec.DecodeException;
+import org.waterchain.ledger.validation.ApplyOutcome;
+import org.waterchain.ledger.validation.PreparedBlock;
+
+/**
+ * The Ratis state machine of a replica. Each committed log entry is a block proposal. Preparation
+ * (decoding, signature checks on all cores) starts as soon as Ratis hands an entry over; applying runs on
+ * one thread in log order, chained so that a block prepared early still waits for its predecessor.
+ * Entries at or below the index stored in SQLite were applied before a restart and are skipped.
+ */
+final class LedgerStateMachine extends BaseStateMachine {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerStateMachine.class);
+
+    private final LedgerEngine engine;
+    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final ExecutorService applyThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ledger-apply");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService prepareThreads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "ledger-prepare");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long appliedBeforeStart;
+    private CompletableFuture<?> lastApply = CompletableFuture.completedFuture(null);
+
+    LedgerStateMachine(LedgerEngine engine) {
+        this.engine = engine;
+        this.appliedBeforeStart = engine.appliedMarker().map(LedgerStateMachine::indexOf).orElse(-1L);
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+        super.initialize(server, groupId, raftStorage);
+        storage.init(raftStorage);
+    }
+
+    @Override
+    public StateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    @Override
+    public synchronized CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto entry = trx.getLogEntry();
+        long term = entry.getTerm();
+        long index = entry.getIndex();
+        if (index <= appliedBeforeStart) {
+            return chain(() -> {
+                updateLastAppliedTermIndex(term, index);
+                return Message.valueOf(ByteString.copyFrom(ApplyReply.rejected("already applied before restart")));
+            });
+        }
+        ByteString data = entry.getStateMachineLogEntry().getLogData();
+        CompletableFuture<PreparedBlock> prepared = CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.prepare(Block.decode(data.toByteArray()));
+            } catch (DecodeException | IllegalArgumentException e) {
+                LOG.warn("log entry {} is not a block: {}", index, e.getMessage());
+                return null;
+            }
+        }, prepareThreads);
+        String marker = term + ":" + index;
+        CompletableFuture<Message> applied = lastApply.thenCombineAsync(prepared, (ignored, block) -> {
+            byte[] reply;
+            if (block == null) {
+                engine.markApplied(marker);
+                reply = ApplyReply.rejected("MALFORMED: log entry " + index + " is not a block");
+            } else {
+                ApplyOutcome outcome = engine.apply(block, marker);
+                reply = ApplyReply.encode(outcome);
+            }
+            updateLastAppliedTermIndex(term, index);
+            return Message.valueOf(ByteString.copyFrom(reply));
+        }, applyThread);
+        lastApply = applied;
+        return applied;
+    }
+
+    /** Configuration and leader no-op entries: move the applied index in order with the blocks. */
+    @Override
+    public synchronized void notifyTermIndexUpdated(long term, long index) {
+        chain(() -> {
+            updateLastAppliedTermIndex(term, index);
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> chain(java.util.function.Supplier<T> step) {
+        CompletableFuture<T> f = lastApply.thenApplyAsync(ignored -> step.get(), applyThread);
+        lastApply = f;
+        return f;
+    }
+
+    @Override
+    public void close() throws IOException {
+        super.close();
+        applyThread.shutdown();
+        prepareThreads.shutdown();
+        try {
+            applyThread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long indexOf(String marker) {
+        return Long.parseLong(marker.substring(marker.indexOf(':') + 1));
+    }
+}

@@ -1,0 +1,150 @@
+package org.waterchain.ledger.consensus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * Ordering through an Apache Ratis group over gRPC. A one-member group is the embedded default; more
+ * voters join by configuration. Storage lives under the node's data directory, never Ratis's /tmp default.
+ */
+public final class RatisOrdering implements Ordering {
+    /** Blocks are capped below this; the Raft log's write buffer must hold the largest entry. */
+    public static final int MAX_PROPOSAL_BYTES = 4 * 1024 * 1024;
+
+    private final RaftServer server;
+    private final RaftClient client;
+    private final RaftGroup group;
+
+    private RatisOrdering(RaftServer server, RaftClient client, RaftGroup group) {
+        this.server = server;
+        this.client = client;
+        this.group = group;
+    }
+
+    /** A member as written in node.json: its id and host:port. */
+    public record Member(String id, String address) {}
+
+    public static RatisOrdering start(String selfId, List<Member> members, UUID groupUuid, Path storageDir,
+                                      LedgerEngine engine) {
+        Member self = members.stream().filter(m -> m.id().equals(selfId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("node " + selfId + " is not among the members " + members));
+        int port = Integer.parseInt(self.address().substring(self.address().lastIndexOf(':') + 1));
+        RaftProperties p = properties(storageDir, port);
+        RaftGroup group = RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid), members.stream()
+                .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(m.address()).build()).toList());
+        RaftServer server = null;
+        try {
+            server = RaftServer.newBuilder()
+                    .setServerId(RaftPeerId.valueOf(selfId))
+                    .setGroup(group)
+                    .setProperties(p)
+                    .setStateMachine(new LedgerStateMachine(engine))
+                    .setOption(isEmpty(storageDir) ? RaftStorage.StartupOption.FORMAT : RaftStorage.StartupOption.RECOVER)
+                    .build();
+            server.start();
+            RaftClient client = RaftClient.newBuilder()
+                    .setClientId(ClientId.randomId())
+                    .setRaftGroup(group)
+                    .setProperties(p)
+                    .setParameters(new Parameters())
+                    .build();
+            return new RatisOrdering(server, client, group);
+        } catch (IOException e) {
+            closeQuietly(server);
+            throw new UncheckedIOException("cannot start the Raft server of node " + selfId + " at " + self.address()
+                    + " (storage " + storageDir + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static RaftProperties properties(Path storageDir, int port) {
+        RaftProperties p = new RaftProperties();
+        RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
+        RaftServerConfigKeys.setStorageDir(p, List.of(storageDir.toFile()));
+        GrpcConfigKeys.Server.setPort(p, port);
+        // Ratis requires: message size > appender buffer + 1 MiB; write buffer > appender buffer + 8.
+        RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(2L * MAX_PROPOSAL_BYTES + 1024));
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf(2L * MAX_PROPOSAL_BYTES));
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(4L * MAX_PROPOSAL_BYTES));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(64L * 1024 * 1024));
+        // Snapshots (VACUUM INTO) and log purging come with the multi-machine alliance; until then the log is kept.
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, false);
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(30, java.util.concurrent.TimeUnit.SECONDS));
+        return p;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> order(byte[] proposal) {
+        return client.async().send(Message.valueOf(ByteString.copyFrom(proposal)))
+                .thenApply(reply -> {
+                    if (!reply.isSuccess()) {
+                        throw new IllegalStateException("ordering failed: " + reply.getException());
+                    }
+                    return reply.getMessage().getContent().toByteArray();
+                });
+    }
+
+    public boolean isLeader() {
+        try {
+            return server.getDivision(group.getGroupId()).getInfo().isLeader();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        closeQuietly(server);
+    }
+
+    private static void closeQuietly(RaftServer server) {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.waterchain.ledger.node;
+
+import java.util.List;
+import org.waterchain.ledger.consensus.RatisOrdering.Member;
+
+/**
+ * node.json: who this node is in the Raft group and which alliance (genesis hash) it belongs to.
+ *
+ * @param members every voting member of the group, this node included
+ */
+public record NodeConfig(String nodeId, List<Member> members, String allianceId) {
+    public NodeConfig {
+        members = List.copyOf(members);
+    }
+}

@@ -1,0 +1,18 @@
+package org.waterchain.ledger.node;
+
+import org.waterchain.ledger.chain.ChainId;
+import org.waterchain.ledger.crypto.Hex;
+
+/**
+ * The acknowledgement of a submitted entry: it is ordered, applied and committed in the block named here,
+ * valid or invalid with a reason. Once a receipt is given, the entry survives a crash of the node.
+ */
+public record Receipt(ChainId chain, byte[] entryId, long height, int index, boolean valid, String reason) {
+    public Receipt {
+        entryId = entryId.clone();
+    }
+
+    public String entryIdHex() {
+        return Hex.of(entryId);
+    }
+}

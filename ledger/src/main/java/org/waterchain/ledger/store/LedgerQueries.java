@@ -1,0 +1,251 @@
+package org.waterchain.ledger.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.waterchain.ledger.chain.BlockHeader;
+import org.waterchain.ledger.chain.ChainId;
+import org.waterchain.ledger.chain.MerkleProof;
+import org.waterchain.ledger.chain.MerkleTree;
+import org.waterchain.ledger.crypto.Address;
+import org.waterchain.ledger.record.RecordEntry;
+import org.waterchain.ledger.registry.RegistryAction;
+
+/**
+ * Read access to a node's ledger for the app, the CLI and the audit, on read-only connections of its own
+ * (WAL lets them read while the applier writes). Safe to call from any thread but the FX thread.
+ */
+public final class LedgerQueries implements AutoCloseable {
+    private static final int POOL = 4;
+    private final Path file;
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL);
+
+    public LedgerQueries(Path file) {
+        this.file = file;
+    }
+
+    /** Valid records of a station with sample time in [fromMs, toMs), oldest first. */
+    public List<StoredRecord> records(String stationId, long fromMs, long toMs) {
+        return query("records of " + stationId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.raw, r.height, r.idx, e.id FROM records r"
+                    + " JOIN entries e ON e.chain = 0 AND e.height = r.height AND e.idx = r.idx"
+                    + " WHERE r.station_id = ? AND r.sample_time >= ? AND r.sample_time < ? ORDER BY r.sample_time, r.height, r.idx")) {
+                ps.setString(1, stationId);
+                ps.setLong(2, fromMs);
+                ps.setLong(3, toMs);
+                List<StoredRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredRecord(stationId, rs.getBytes(4), rs.getLong(2), rs.getInt(3),
+                                RecordEntry.decode(rs.getBytes(1))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** An entry of either chain by id, preferring the valid occurrence if it was submitted more than once. */
+    public Optional<StoredEntry> entry(byte[] id) {
+        return query("entry", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT chain, height, idx, raw, valid, reason FROM entries"
+                    + " WHERE id = ? ORDER BY valid DESC, chain, height LIMIT 1")) {
+                ps.setBytes(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredEntry(ChainId.of(rs.getInt(1)), rs.getLong(2), rs.getInt(3), id,
+                            rs.getBytes(4), rs.getInt(5) == 1, rs.getString(6))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Optional<StoredBlock> block(ChainId chain, long height) {
+        return query("block", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, header, hash, signature FROM blocks WHERE chain = ? AND height = ?");
+                 PreparedStatement ids = c.prepareStatement(
+                    "SELECT id FROM entries WHERE chain = ? AND height = ? ORDER BY idx")) {
+                ps.setInt(1, chain.code());
+                ps.setLong(2, height);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    ids.setInt(1, chain.code());
+                    ids.setLong(2, height);
+                    List<byte[]> entryIds = new ArrayList<>();
+                    try (ResultSet r2 = ids.executeQuery()) {
+                        while (r2.next()) {
+                            entryIds.add(r2.getBytes(1));
+                        }
+                    }
+                    return Optional.of(new StoredBlock(rs.getLong(1), BlockHeader.decode(rs.getBytes(2)), rs.getBytes(3),
+                            rs.getBytes(4), entryIds));
+                }
+            }
+        });
+    }
+
+    /** The Merkle inclusion proof of an entry and the header it proves against. */
+    public Optional<EntryProof> prove(byte[] entryId) {
+        Optional<StoredEntry> e = entry(entryId);
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredBlock b = block(e.get().chain(), e.get().height()).orElseThrow();
+        return Optional.of(new EntryProof(e.get(), b, MerkleTree.prove(b.entryIds(), e.get().index())));
+    }
+
+    /** An entry, its block and the path from the entry to the block's Merkle root. */
+    public record EntryProof(StoredEntry entry, StoredBlock block, MerkleProof proof) {
+        public boolean verifies() {
+            return proof.verifies(block.header().merkleRoot());
+        }
+    }
+
+    public List<OutputRow> unspent(Address address) {
+        return query("unspent outputs of " + address, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT txid, vout, asset, amount, height FROM outputs"
+                    + " WHERE address = ? AND spent_by IS NULL ORDER BY height, txid, vout")) {
+                ps.setString(1, address.toString());
+                List<OutputRow> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new OutputRow(rs.getBytes(1), rs.getInt(2), address.toString(), rs.getString(3),
+                                rs.getLong(4), rs.getLong(5), null, null));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public Map<String, Long> balances(Address address) {
+        Map<String, Long> m = new TreeMap<>();
+        for (OutputRow o : unspent(address)) {
+            m.merge(o.asset(), o.amount(), Long::sum);
+        }
+        return m;
+    }
+
+    /** Value-chain entries that paid or spent this address, newest first. */
+    public List<StoredEntry> history(Address address, int limit) {
+        return query("history of " + address, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.height, e.idx, e.id, e.raw, e.valid, e.reason"
+                    + " FROM address_history h JOIN entries e ON e.chain = 1 AND e.height = h.height AND e.idx = h.idx"
+                    + " WHERE h.address = ? ORDER BY h.height DESC, h.idx DESC LIMIT ?")) {
+                ps.setString(1, address.toString());
+                ps.setInt(2, limit);
+                List<StoredEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredEntry(ChainId.VALUE, rs.getLong(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4),
+                                rs.getInt(5) == 1, rs.getString(6)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Current registry entries of one kind ("station", "device", "factory", "channel", "member", ...). */
+    public List<RegistryAction> registry(String kind, boolean activeOnly) {
+        return query("registry", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT fields FROM registry WHERE kind = ?"
+                    + (activeOnly ? " AND active = 1" : "") + " ORDER BY key")) {
+                ps.setString(1, kind);
+                List<RegistryAction> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(RegistryAction.decodeFields(rs.getBytes(1)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The last accepted sequence number of a device key, or -1. */
+    public long lastSequence(byte[] deviceKey) {
+        return query("device sequence", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM device_sequences WHERE public_key = ?")) {
+                ps.setBytes(1, deviceKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+
+    public Tip tip(ChainId chain) {
+        return query("tip", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT height, hash, time_ms FROM blocks WHERE chain = ? ORDER BY height DESC LIMIT 1")) {
+                ps.setInt(1, chain.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Tip(chain, rs.getLong(1), rs.getBytes(2), rs.getLong(3)) : Tip.none(chain);
+                }
+            }
+        });
+    }
+
+    public long count(String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(table);
+        }
+        return query("count", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** One SQL read on a pooled connection. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public <T> T query(String what, Read<T> read) {
+        Connection c = idle.poll();
+        if (c == null) {
+            c = Sqlite.open(file, true);
+        }
+        try {
+            T result = read.run(c);
+            if (!idle.offer(c)) {
+                c.close();
+            }
+            return result;
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // reported below
+            }
+            throw new StorageException("query " + what + " in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.waterchain.ledger.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The node's SQLite schema. Raw entries are the truth; every other table is derived by applying blocks and
+ * is re-derived by the audit. {@code blocks.seq} is the global order in which blocks of both chains were
+ * applied, which replay must follow because the value chain's registry decides the data chain's validity.
+ */
+final class Schema {
+    static final int VERSION = 1;
+
+    private static final String[] DDL = {
+        "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS blocks(seq INTEGER PRIMARY KEY, chain INTEGER NOT NULL, height INTEGER NOT NULL,"
+            + " hash BLOB NOT NULL, header BLOB NOT NULL, signature BLOB NOT NULL, time_ms INTEGER NOT NULL,"
+            + " UNIQUE(chain, height))",
+        "CREATE TABLE IF NOT EXISTS entries(chain INTEGER NOT NULL, height INTEGER NOT NULL, idx INTEGER NOT NULL,"
+            + " id BLOB NOT NULL, raw BLOB NOT NULL, valid INTEGER NOT NULL, reason TEXT,"
+            + " PRIMARY KEY(chain, height, idx)) WITHOUT ROWID",
+        "CREATE INDEX IF NOT EXISTS entries_by_id ON entries(id)",
+        "CREATE TABLE IF NOT EXISTS records(station_id TEXT NOT NULL, sample_time INTEGER NOT NULL,"
+            + " height INTEGER NOT NULL, idx INTEGER NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+            + " PRIMARY KEY(station_id, sample_time, height, idx)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS outputs(txid BLOB NOT NULL, vout INTEGER NOT NULL, address TEXT NOT NULL,"
+            + " asset TEXT NOT NULL, amount INTEGER NOT NULL, height INTEGER NOT NULL, spent_by BLOB,"
+            + " spent_height INTEGER, PRIMARY KEY(txid, vout)) WITHOUT ROWID",
+        "CREATE INDEX IF NOT EXISTS unspent_by_address ON outputs(address, asset) WHERE spent_by IS NULL",
+        "CREATE TABLE IF NOT EXISTS address_history(address TEXT NOT NULL, height INTEGER NOT NULL,"
+            + " idx INTEGER NOT NULL, PRIMARY KEY(address, height, idx)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS registry(kind TEXT NOT NULL, key TEXT NOT NULL, fields BLOB NOT NULL,"
+            + " active INTEGER NOT NULL, height INTEGER NOT NULL, PRIMARY KEY(kind, key)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS device_sequences(public_key BLOB PRIMARY KEY, last_seq INTEGER NOT NULL)"
+            + " WITHOUT ROWID",
+    };
+
+
+    private Schema() {}
+
+    static void create(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : DDL) {
+                s.execute(ddl);
+            }
+        }
+    }
+}

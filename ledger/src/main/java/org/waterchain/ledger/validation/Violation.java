@@ -1,0 +1,56 @@
+package org.waterchain.ledger.validation;
+
+/**
+ * Why an entry or block is invalid. Codes are stable (stored in the ledger and shown to users); the detail
+ * says what exactly, e.g. which input was already spent and by which transaction.
+ */
+public final class Violation extends Exception {
+    private final Code code;
+
+    public Violation(Code code, String detail) {
+        super(code + ": " + detail, null, false, false);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+
+    public String reason() {
+        return getMessage();
+    }
+
+    /** Every rule the applier enforces, one code each. */
+    public enum Code {
+        MALFORMED,
+        BAD_SIGNATURE,
+        DUPLICATE,
+        UNKNOWN_DEVICE,
+        RETIRED_DEVICE,
+        DEVICE_KEY_MISMATCH,
+        GATEWAY_FLAG_MISMATCH,
+        STALE_SEQUENCE,
+        UNKNOWN_QUANTITY,
+        MEMO_TOO_LONG,
+        INVALID_ASSET,
+        DUPLICATE_INPUT,
+        MISSING_INPUT,
+        DOUBLE_SPEND,
+        NOT_OWNER,
+        OVERSPEND,
+        MINT_WITHOUT_LICENCE,
+        NOT_MEMBER,
+        NOT_PERMITTED,
+        UNKNOWN_STATION,
+        KEY_IN_USE,
+        INVALID_REGISTRY_DATA,
+        // block-level: the whole block is refused and nothing of it is stored
+        BLOCK_BAD_SIGNATURE,
+        BLOCK_NOT_VALIDATOR,
+        BLOCK_WRONG_HEIGHT,
+        BLOCK_WRONG_PREVIOUS,
+        BLOCK_TIME_BACKWARDS,
+        BLOCK_MERKLE_MISMATCH,
+        BLOCK_TOO_LARGE
+    }
+}
