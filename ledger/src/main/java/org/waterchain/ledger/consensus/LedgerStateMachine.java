@@ -45,6 +45,8 @@ final class LedgerStateMachine extends BaseStateMachine {
     });
     private final long appliedBeforeStart;
     private CompletableFuture<?> lastApply = CompletableFuture.completedFuture(null);
+    /** Raft index this replica's state has reached, moved in log order on the apply thread. */
+    private volatile long appliedIndex = -1;
 
     LedgerStateMachine(LedgerEngine engine) {
         this.engine = engine;
@@ -69,7 +71,7 @@ final class LedgerStateMachine extends BaseStateMachine {
         long index = entry.getIndex();
         if (index <= appliedBeforeStart) {
             return chain(() -> {
-                updateLastAppliedTermIndex(term, index);
+                advance(term, index);
                 return Message.valueOf(ByteString.copyFrom(ApplyReply.rejected("already applied before restart")));
             });
         }
@@ -92,7 +94,7 @@ final class LedgerStateMachine extends BaseStateMachine {
                 ApplyOutcome outcome = engine.apply(block, marker);
                 reply = ApplyReply.encode(outcome);
             }
-            updateLastAppliedTermIndex(term, index);
+            advance(term, index);
             return Message.valueOf(ByteString.copyFrom(reply));
         }, applyThread);
         lastApply = applied;
@@ -103,9 +105,18 @@ final class LedgerStateMachine extends BaseStateMachine {
     @Override
     public synchronized void notifyTermIndexUpdated(long term, long index) {
         chain(() -> {
-            updateLastAppliedTermIndex(term, index);
+            advance(term, index);
             return null;
         });
+    }
+
+    private void advance(long term, long index) {
+        updateLastAppliedTermIndex(term, index);
+        appliedIndex = index;
+    }
+
+    long appliedIndex() {
+        return appliedIndex;
     }
 
     private <T> CompletableFuture<T> chain(java.util.function.Supplier<T> step) {

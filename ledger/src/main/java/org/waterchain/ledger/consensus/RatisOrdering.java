@@ -39,11 +39,13 @@ public final class RatisOrdering implements Ordering {
     private final RaftServer server;
     private final RaftClient client;
     private final RaftGroup group;
+    private final LedgerStateMachine stateMachine;
 
-    private RatisOrdering(RaftServer server, RaftClient client, RaftGroup group) {
+    private RatisOrdering(RaftServer server, RaftClient client, RaftGroup group, LedgerStateMachine stateMachine) {
         this.server = server;
         this.client = client;
         this.group = group;
+        this.stateMachine = stateMachine;
     }
 
     /** A member as written in node.json: its id and host:port. */
@@ -58,12 +60,13 @@ public final class RatisOrdering implements Ordering {
         RaftGroup group = RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid), members.stream()
                 .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(m.address()).build()).toList());
         RaftServer server = null;
+        LedgerStateMachine sm = new LedgerStateMachine(engine);
         try {
             server = RaftServer.newBuilder()
                     .setServerId(RaftPeerId.valueOf(selfId))
                     .setGroup(group)
                     .setProperties(p)
-                    .setStateMachine(new LedgerStateMachine(engine))
+                    .setStateMachine(sm)
                     .setOption(isEmpty(storageDir) ? RaftStorage.StartupOption.FORMAT : RaftStorage.StartupOption.RECOVER)
                     .build();
             server.start();
@@ -73,7 +76,7 @@ public final class RatisOrdering implements Ordering {
                     .setProperties(p)
                     .setParameters(new Parameters())
                     .build();
-            return new RatisOrdering(server, client, group);
+            return new RatisOrdering(server, client, group, sm);
         } catch (IOException e) {
             closeQuietly(server);
             throw new UncheckedIOException("cannot start the Raft server of node " + selfId + " at " + self.address()
@@ -107,6 +110,33 @@ public final class RatisOrdering implements Ordering {
                     }
                     return reply.getMessage().getContent().toByteArray();
                 });
+    }
+
+    /**
+     * Waits until a leader is known and this replica has applied everything committed so far: after a restart
+     * the log replays in the background, and nothing should read or build on the state before it is done.
+     */
+    public void awaitCaughtUp(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var division = server.getDivision(group.getGroupId());
+                if (division.getInfo().getLeaderId() != null) {
+                    long committed = division.getRaftLog().getLastCommittedIndex();
+                    if (committed >= 0 && stateMachine.appliedIndex() >= committed) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the Raft group " + group.getGroupId() + " did not elect a leader or catch up within "
+                + timeout.toSeconds() + " s (are enough members running?)");
     }
 
     public boolean isLeader() {

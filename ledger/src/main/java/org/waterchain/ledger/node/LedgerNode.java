@@ -47,6 +47,11 @@ public final class LedgerNode implements AutoCloseable {
     }
 
     public static LedgerNode start(DataDirectory dir) {
+        return start(dir, java.time.Duration.ofSeconds(60));
+    }
+
+    /** Starts the node and returns once it has caught up with everything the group committed. */
+    public static LedgerNode start(DataDirectory dir, java.time.Duration startTimeout) {
         FileChannel ch = null;
         FileLock lock = null;
         LedgerEngine engine = null;
@@ -64,6 +69,12 @@ public final class LedgerNode implements AutoCloseable {
             engine.applyGenesis(dir.genesis());
             RatisOrdering ordering = RatisOrdering.start(dir.config().nodeId(), dir.config().members(), dir.groupId(),
                     dir.raftStorage(), engine);
+            try {
+                ordering.awaitCaughtUp(startTimeout);
+            } catch (RuntimeException e) {
+                ordering.close();
+                throw new NodeException(e.getMessage(), e);
+            }
             return new LedgerNode(dir, ch, lock, engine, ordering, dir.nodeKey());
         } catch (IOException e) {
             cleanup(engine, lock, ch);
