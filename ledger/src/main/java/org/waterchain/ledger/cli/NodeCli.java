@@ -32,11 +32,11 @@ public final class NodeCli {
         CommandLine cl = new CommandLine(new NodeCli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
-            while (t.getCause() != null && !(t instanceof NodeException) && !(t instanceof StorageException)) {
+            while (t.getCause() != null && !isUserError(t)) {
                 t = t.getCause();
             }
             PrintWriter err = cmd.getErr();
-            if (t instanceof NodeException || t instanceof StorageException || t instanceof IllegalArgumentException) {
+            if (isUserError(t)) {
                 err.println("error: " + t.getMessage());
                 return EXIT_USAGE;
             }
@@ -45,6 +45,11 @@ public final class NodeCli {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** Errors whose message is the whole story for the user; anything else is a bug and shows its trace. */
+    private static boolean isUserError(Throwable t) {
+        return t instanceof NodeException || t instanceof StorageException || t instanceof IllegalArgumentException;
     }
 
     static int freePort() {

@@ -23,10 +23,10 @@ final class ProveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] entryId = Hex.parse(id);
-        if (entryId.length != 32) {
-            throw new IllegalArgumentException("an entry id has 64 hex digits, got " + id.length());
+        if (!id.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("--record '" + id + "' is not an entry id (64 hex digits, as query prints it)");
         }
+        byte[] entryId = Hex.parse(id);
         DataDirectory dir = DataDirectory.open(data);
         try (LedgerQueries q = new LedgerQueries(dir.database())) {
             LedgerQueries.EntryProof p = q.prove(entryId).orElseThrow(() -> new NodeException("no entry " + id + " on either chain"));
