@@ -38,6 +38,7 @@ import org.waterchain.ledger.validation.BlockApplier;
  */
 public final class AuditBundle {
     private static final String MAGIC = "WaterChain audit bundle v1";
+    private static final int MAX_BLOCK_BYTES = 64 * 1024 * 1024;
 
     private AuditBundle() {}
 
@@ -138,7 +139,11 @@ public final class AuditBundle {
                 throw new NoSuchElementException();
             }
             try {
-                byte[] bytes = new byte[in.readInt()];
+                int length = in.readInt();
+                if (length < 0 || length > MAX_BLOCK_BYTES) {
+                    throw new NodeException(file + ": block " + (read + 1) + " claims " + length + " bytes, more than any block holds");
+                }
+                byte[] bytes = new byte[length];
                 in.readFully(bytes);
                 read++;
                 CanonicalReader r = new CanonicalReader(bytes);
@@ -155,7 +160,7 @@ public final class AuditBundle {
                     valid.add(v);
                     reasons.add(v ? null : reason);
                 }
-                return new AuditedBlock(new Block(header, sig, raws), null, valid, reasons, List.of());
+                return new AuditedBlock(new Block(header, sig, raws), null, null, valid, reasons, List.of());
             } catch (EOFException e) {
                 throw new NodeException(file + " ends early: block " + (read + 1) + " of " + count + " is missing");
             } catch (IOException | DecodeException e) {
@@ -176,10 +181,24 @@ public final class AuditBundle {
                     return;
                 }
                 Tip tip = replayed.tip(c);
+                if (c == ChainId.values()[ChainId.values().length - 1]) {
+                    checkEnd(findings);
+                }
                 if (!Arrays.equals(stated, tip.hash())) {
                     findings.add(new Finding(c, tip.height(), "the bundle states tip " + Hex.of(stated).substring(0, 16)
                             + "... but its blocks end at " + Hex.of(tip.hash()).substring(0, 16) + "..."));
                 }
+            }
+        }
+
+        /** Reading to the end makes gzip check its CRC and length; nothing may follow the tips. */
+        private void checkEnd(List<Finding> findings) {
+            try {
+                if (in.read() != -1) {
+                    findings.add(new Finding(ChainId.VALUE, -1, "the bundle has data after its closing tip hashes"));
+                }
+            } catch (IOException e) {
+                findings.add(new Finding(ChainId.VALUE, -1, "the bundle's compressed stream is damaged at its end: " + e.getMessage()));
             }
         }
 

@@ -80,9 +80,10 @@ public final class Auditor {
                 ahead.put(end);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (e.g. out of memory on a damaged length): the auditor must never wait forever
                 try {
-                    ahead.put(e);
+                    ahead.put(e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }
@@ -192,6 +193,10 @@ public final class Auditor {
                 findings.add(new Finding(h.chain(), h.height(), "stored block hash " + Hex.of(ab.storedHash()).substring(0, 16)
                         + "... is not the hash of its header " + Hex.of(p.hash()).substring(0, 16) + "..."));
             }
+            if (ab.storedTimeMs() != null && ab.storedTimeMs() != h.timeMs()) {
+                findings.add(new Finding(h.chain(), h.height(), "stored block time " + ab.storedTimeMs()
+                        + " is not the header's time " + h.timeMs()));
+            }
             for (int i = 0; i < ab.storedIds().size() && i < p.entries().size(); i++) {
                 if (!Arrays.equals(ab.storedIds().get(i), EntryId.of(ab.block().entries().get(i)))) {
                     findings.add(new Finding(h.chain(), h.height(), "entry " + i + ": stored id does not match its content"));
@@ -266,7 +271,7 @@ public final class Auditor {
         public AuditedBlock next() {
             long seq = nextSeq++;
             return q.query("block " + seq, c -> {
-                try (PreparedStatement b = c.prepareStatement("SELECT chain, height, hash, header, signature FROM blocks WHERE seq = ?");
+                try (PreparedStatement b = c.prepareStatement("SELECT chain, height, hash, header, signature, time_ms FROM blocks WHERE seq = ?");
                      PreparedStatement e = c.prepareStatement("SELECT id, raw, valid, reason FROM entries WHERE chain = ? AND height = ? ORDER BY idx")) {
                     b.setLong(1, seq);
                     try (ResultSet rs = b.executeQuery()) {
@@ -295,7 +300,7 @@ public final class Auditor {
                             }
                         }
                         return new AuditedBlock(new org.waterchain.ledger.chain.Block(h, rs.getBytes(5), raws), rs.getBytes(3),
-                                valid, reasons, ids);
+                                rs.getLong(6), valid, reasons, ids);
                     }
                 }
             });

@@ -43,7 +43,7 @@ public final class Registry {
         } else if (action instanceof RegisterDevice d) {
             RegisterDevice old = devices.put(d.deviceId(), d);
             if (old != null) {
-                deviceByKey.remove(Hex.of(old.publicKey()));
+                deviceByKey.remove(Hex.of(old.publicKey()), d.deviceId());
             }
             retiredDevices.remove(d.deviceId());
             deviceByKey.put(Hex.of(d.publicKey()), d.deviceId());
@@ -51,7 +51,7 @@ public final class Registry {
             retiredDevices.add(r.deviceId());
             RegisterDevice d = devices.get(r.deviceId());
             if (d != null) {
-                deviceByKey.remove(Hex.of(d.publicKey()));
+                deviceByKey.remove(Hex.of(d.publicKey()), r.deviceId());
             }
             return false;
         } else if (action instanceof RegisterFactory f) {
@@ -69,10 +69,13 @@ public final class Registry {
     /** Restores one stored row at start-up. */
     public void restore(byte[] fields, boolean active) {
         RegistryAction a = RegistryAction.decodeFields(fields);
-        apply(a);
         if (!active && a instanceof RegisterDevice d) {
-            apply(new RetireDevice(d.deviceId()));
+            // a retired device's key may belong to another device by now: keep it out of the key index
+            devices.put(d.deviceId(), d);
+            retiredDevices.add(d.deviceId());
+            return;
         }
+        apply(a);
     }
 
     public Optional<AddMember> member(Address a) {

@@ -69,6 +69,9 @@ public final class LedgerDatabase implements AutoCloseable {
             if (fresh && hasAnyTable(c)) {
                 throw new StorageException(file + " is a SQLite database but not a WaterChain ledger");
             }
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL"); // only now: a refused foreign file must stay untouched
+            }
             c.setAutoCommit(false);
             Schema.create(c);
             LedgerDatabase db = new LedgerDatabase(file, c);

@@ -12,7 +12,6 @@ final class Sqlite {
 
     static Connection open(Path file, boolean readOnly) {
         SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL in WAL mode survives a process crash; after a power loss the Raft log replays what is missing.
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setBusyTimeout(10_000);
@@ -21,7 +20,11 @@ final class Sqlite {
         cfg.setCacheSize(-64_000);
         try {
             Connection c = cfg.createConnection("jdbc:sqlite:" + file);
-            c.createStatement().execute("PRAGMA schema_version"); // fails at once on a non-database file
+            // Fails at once on a non-database file. Closed at once too: an unread result would hold a read
+            // transaction open, freezing this connection's view and the WAL.
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA schema_version")) {
+                rs.next();
+            }
             return c;
         } catch (SQLException e) {
             throw new StorageException(explain(file, e), e);

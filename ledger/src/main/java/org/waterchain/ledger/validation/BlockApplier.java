@@ -30,18 +30,27 @@ public final class BlockApplier {
     public static final String MARKER_KEY = "applied_index";
 
     private final LedgerDatabase db;
-    private final Registry registry = new Registry();
+    private Registry registry;
     private final Map<String, Long> lastSeqByKey = new HashMap<>();
     private final Map<ChainId, Tip> tips;
     private long nextSeq;
 
     public BlockApplier(LedgerDatabase db) {
         this.db = db;
+        this.tips = new java.util.EnumMap<>(ChainId.class);
+        load();
+    }
+
+    /** (Re)builds the in-memory state from the database: at start, and after a block's transaction rolled back. */
+    private void load() {
+        registry = new Registry();
         for (LedgerDatabase.RegistryRow row : db.registryRows()) {
             registry.restore(row.fields(), row.active());
         }
+        lastSeqByKey.clear();
         lastSeqByKey.putAll(db.deviceSequences());
-        tips = db.tips();
+        tips.clear();
+        tips.putAll(db.tips());
         nextSeq = db.lastBlockSeq() + 1;
     }
 
@@ -76,6 +85,7 @@ public final class BlockApplier {
             return applied;
         } catch (RuntimeException e) {
             db.rollback();
+            load();
             throw e;
         }
     }

@@ -68,17 +68,26 @@ final class RegistryRules {
         if (registry.hasRole(signer, Role.REGULATOR)) {
             return;
         }
-        String stationId = null;
+        java.util.List<String> stations = new java.util.ArrayList<>();
+        String deviceId = null;
         if (action instanceof RegisterDevice d) {
-            stationId = d.stationId();
+            stations.add(d.stationId());
+            deviceId = d.deviceId();
         } else if (action instanceof RetireDevice r) {
-            stationId = registry.device(r.deviceId()).map(RegisterDevice::stationId).orElse(null);
+            deviceId = r.deviceId();
         }
-        boolean operatesStation = stationId != null
-                && registry.station(stationId).map(s -> s.operator().equals(signer)).orElse(false);
-        if (!operatesStation) {
-            throw new Violation(NOT_PERMITTED, signer + " may not " + action.kind() + " changes: "
-                    + (stationId == null ? "only regulators may" : "it does not operate station " + stationId));
+        // A device that exists already stays under the control of its current station's operator.
+        if (deviceId != null) {
+            registry.device(deviceId).map(RegisterDevice::stationId).ifPresent(stations::add);
+        }
+        if (stations.isEmpty()) {
+            throw new Violation(NOT_PERMITTED, signer + " may not make " + action.kind() + " changes: only regulators may");
+        }
+        for (String stationId : stations) {
+            if (!registry.station(stationId).map(s -> s.operator().equals(signer)).orElse(false)) {
+                throw new Violation(NOT_PERMITTED, signer + " may not make " + action.kind() + " changes for station "
+                        + stationId + ": it does not operate it");
+            }
         }
     }
 

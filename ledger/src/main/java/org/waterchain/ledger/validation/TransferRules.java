@@ -12,7 +12,6 @@ import org.waterchain.ledger.crypto.Hex;
 import org.waterchain.ledger.registry.Registry;
 import org.waterchain.ledger.store.LedgerDatabase;
 import org.waterchain.ledger.store.OutputRow;
-import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.value.Asset;
 import org.waterchain.ledger.value.OutPoint;
 import org.waterchain.ledger.value.Output;
@@ -27,8 +26,9 @@ final class TransferRules {
     static void apply(PreparedEntry p, Registry registry, LedgerDatabase db, long height, int idx) throws Violation {
         ValueEntry entry = (ValueEntry) p.entry();
         Transfer t = (Transfer) p.payload();
-        String txid = Hex.of(p.id()).substring(0, 16);
-        if (db.validEntryExists(ChainId.VALUE, p.id())) {
+        byte[] id = entry.txid();
+        String txid = Hex.of(id).substring(0, 16);
+        if (db.output(new OutPoint(id, 0)).isPresent()) {
             throw new Violation(DUPLICATE, "transaction " + txid + " is already on the chain");
         }
         if (!p.signaturesValid()) {
@@ -83,12 +83,12 @@ final class TransferRules {
             }
         }
         for (int i = 0; i < inputs.size(); i++) {
-            db.spend(inputs.get(i), p.id(), height);
+            db.spend(inputs.get(i), id, height);
             db.addHistory(spent[i].address(), height, idx);
         }
         for (int i = 0; i < t.outputs().size(); i++) {
             Output o = t.outputs().get(i);
-            db.insertOutput(p.id(), i, o.owner().toString(), o.asset(), o.amount(), height);
+            db.insertOutput(id, i, o.owner().toString(), o.asset(), o.amount(), height);
             db.addHistory(o.owner().toString(), height, idx);
         }
     }

@@ -51,6 +51,14 @@ public record ValueEntry(int type, byte[] body, List<Witness> witnesses) impleme
         return ChainId.VALUE;
     }
 
+    /**
+     * The transaction id outputs are referenced by: SHA-256 over 0x02, the type and the body, without the
+     * witnesses, so adding a signature to someone's mint makes no new transaction (cf. Bitcoin's segwit txid).
+     */
+    public byte[] txid() {
+        return org.waterchain.ledger.crypto.Hashes.sha256((byte) 0x02, new byte[] {(byte) type}, body);
+    }
+
     public boolean isTransfer() {
         return type == TYPE_TRANSFER;
     }

@@ -69,6 +69,7 @@ public final class GoldenVectors {
         v.put("transfer.body", Hex.of(t.encode()));
         v.put("transfer.entry", Hex.of(tx.encode()));
         v.put("transfer.entry_id", Hex.of(tx.id()));
+        v.put("transfer.txid", Hex.of(tx.txid()));
 
         RegistryAction reg = new RegistryAction.RegisterDevice("R04-A", "R04", device.publicKey(), false, "WaterChain node v1");
         ValueEntry regEntry = ValueEntry.signed(reg, 3, validator);
