@@ -20,7 +20,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataDirectory dir = DataDirectory.open(data);
-        try (LedgerQueries q = new LedgerQueries(dir.database())) {
+        try (LedgerQueries q = new LedgerQueries(dir.existingDatabase())) {
             long n = AuditBundle.export(q, out);
             System.out.println("wrote " + n + " blocks to " + out);
         }

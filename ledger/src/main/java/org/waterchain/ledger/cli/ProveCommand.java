@@ -28,7 +28,7 @@ final class ProveCommand implements Callable<Integer> {
         }
         byte[] entryId = Hex.parse(id);
         DataDirectory dir = DataDirectory.open(data);
-        try (LedgerQueries q = new LedgerQueries(dir.database())) {
+        try (LedgerQueries q = new LedgerQueries(dir.existingDatabase())) {
             LedgerQueries.EntryProof p = q.prove(entryId).orElseThrow(() -> new NodeException("no entry " + id + " on either chain"));
             BlockHeader h = p.block().header();
             MerkleProof proof = p.proof();

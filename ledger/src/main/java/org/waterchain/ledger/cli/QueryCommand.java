@@ -45,7 +45,7 @@ final class QueryCommand implements Callable<Integer> {
         long toMs = parseTime(to, Long.MAX_VALUE, "--to");
         DataDirectory dir = DataDirectory.open(data);
         List<StoredRecord> rows;
-        try (LedgerQueries q = new LedgerQueries(dir.database())) {
+        try (LedgerQueries q = new LedgerQueries(dir.existingDatabase())) {
             if (q.registry("station", false).stream().noneMatch(s -> s.key().equals(station))) {
                 throw new IllegalArgumentException("station '" + station + "' is not registered");
             }

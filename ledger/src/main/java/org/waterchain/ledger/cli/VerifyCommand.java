@@ -6,7 +6,6 @@ import org.waterchain.ledger.audit.AuditReport;
 import org.waterchain.ledger.audit.Auditor;
 import org.waterchain.ledger.node.DataDirectory;
 import org.waterchain.ledger.node.NodeException;
-import org.waterchain.ledger.store.LedgerDatabase;
 import org.waterchain.ledger.validation.BlockPreparer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,8 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
             report = auditor.auditBundle(source.bundle, (d, t) -> { }, () -> false);
         } else {
             DataDirectory dir = DataDirectory.open(source.data);
-            LedgerDatabase.open(dir.database()).close(); // refuses a foreign or corrupt file with a plain message
-            report = auditor.auditDatabase(dir.database(), (d, t) -> { }, () -> false);
+            report = auditor.auditDatabase(dir.existingDatabase(), (d, t) -> { }, () -> false);
         }
         System.out.print(report.summary());
         return report.clean() ? 0 : NodeCli.EXIT_ALTERED;

@@ -16,6 +16,7 @@ import org.waterchain.ledger.chain.EntryId;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.node.Receipt;
 import org.waterchain.ledger.store.Tip;
+import org.waterchain.ledger.value.ValueEntry;
 
 /**
  * Cuts the entries submitted to this node into signed blocks of one chain and has them ordered. Two blocks
@@ -133,7 +134,9 @@ public final class BlockProducer implements AutoCloseable {
         if (reply != null && reply.applied()) {
             for (int i = 0; i < batch.size(); i++) {
                 boolean valid = reply.valid().get(i);
-                batch.get(i).receipt().complete(new Receipt(chain, EntryId.of(batch.get(i).entry()), reply.height(), i,
+                byte[] entry = batch.get(i).entry();
+                byte[] txid = chain == ChainId.VALUE ? ValueEntry.decode(entry).txid() : null;
+                batch.get(i).receipt().complete(new Receipt(chain, EntryId.of(entry), txid, reply.height(), i,
                         valid, valid ? null : reply.reasons().get(i)));
             }
         } else {

@@ -47,6 +47,9 @@ final class LedgerStateMachine extends BaseStateMachine {
     private CompletableFuture<?> lastApply = CompletableFuture.completedFuture(null);
     /** Raft index this replica's state has reached, moved in log order on the apply thread. */
     private volatile long appliedIndex = -1;
+    /** Futures waiting for the state to reach an index (receipts, catch-up barriers). */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, java.util.List<CompletableFuture<Void>>> waiters =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
 
     LedgerStateMachine(LedgerEngine engine) {
         this.engine = engine;
@@ -76,6 +79,12 @@ final class LedgerStateMachine extends BaseStateMachine {
             });
         }
         ByteString data = entry.getStateMachineLogEntry().getLogData();
+        if (data.isEmpty()) { // a barrier: orders nothing, only marks a point in the log
+            return chain(() -> {
+                advance(term, index);
+                return Message.valueOf(ByteString.copyFrom(ApplyReply.rejected("barrier")));
+            });
+        }
         CompletableFuture<PreparedBlock> prepared = CompletableFuture.supplyAsync(() -> {
             try {
                 return engine.prepare(Block.decode(data.toByteArray()));
@@ -113,11 +122,23 @@ final class LedgerStateMachine extends BaseStateMachine {
     private void advance(long term, long index) {
         updateLastAppliedTermIndex(term, index);
         appliedIndex = index;
+        var reached = waiters.headMap(index, true);
+        reached.values().forEach(fs -> fs.forEach(f -> f.complete(null)));
+        reached.clear();
     }
 
-    long appliedIndex() {
-        return appliedIndex;
+    /** Completes once this replica has applied the log up to {@code index}. */
+    CompletableFuture<Void> applied(long index) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        waiters.computeIfAbsent(index, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(f);
+        if (appliedIndex >= index) { // reached while registering: release everything at or below it
+            var reached = waiters.headMap(index, true);
+            reached.values().forEach(fs -> fs.forEach(w -> w.complete(null)));
+            reached.clear();
+        }
+        return f;
     }
+
 
     private <T> CompletableFuture<T> chain(java.util.function.Supplier<T> step) {
         CompletableFuture<T> f = lastApply.thenApplyAsync(ignored -> step.get(), applyThread);

@@ -101,14 +101,19 @@ public final class RatisOrdering implements Ordering {
         return p;
     }
 
+    /**
+     * Orders the proposal and completes once this replica has applied it too, not only the leader: what a
+     * receipt acknowledges is then readable through this node's own queries.
+     */
     @Override
     public CompletableFuture<byte[]> order(byte[] proposal) {
         return client.async().send(Message.valueOf(ByteString.copyFrom(proposal)))
-                .thenApply(reply -> {
+                .thenCompose(reply -> {
                     if (!reply.isSuccess()) {
                         throw new IllegalStateException("ordering failed: " + reply.getException());
                     }
-                    return reply.getMessage().getContent().toByteArray();
+                    byte[] content = reply.getMessage().getContent().toByteArray();
+                    return stateMachine.applied(reply.getLogIndex()).thenApply(v -> content);
                 });
     }
 
@@ -117,26 +122,20 @@ public final class RatisOrdering implements Ordering {
      * the log replays in the background, and nothing should read or build on the state before it is done.
      */
     public void awaitCaughtUp(java.time.Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                var division = server.getDivision(group.getGroupId());
-                if (division.getInfo().getLeaderId() != null) {
-                    long committed = division.getRaftLog().getLastCommittedIndex();
-                    if (committed >= 0 && stateMachine.appliedIndex() >= committed) {
-                        return;
-                    }
-                }
-                Thread.sleep(10);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        // A barrier goes through the leader after everything committed before it; once this replica has
+        // applied the barrier it has applied all of that. Waiting on the commit index instead races with a
+        // restarted leader that has not yet committed an entry of its new term.
+        try {
+            order(new byte[0]).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the Raft group " + group.getGroupId() + " did not elect a leader or catch up"
+                    + " within " + timeout.toSeconds() + " s (are enough members running?)");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("catching up with the Raft group failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while catching up");
         }
-        throw new IllegalStateException("the Raft group " + group.getGroupId() + " did not elect a leader or catch up within "
-                + timeout.toSeconds() + " s (are enough members running?)");
     }
 
     public boolean isLeader() {

@@ -50,8 +50,12 @@ public final class DataDirectory {
         NodeConfig cfg;
         try {
             cfg = JSON.readValue(cfgFile.toFile(), NodeConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new NodeException(cfgFile + " is not a valid node configuration: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
         } catch (IOException e) {
-            throw new NodeException(cfgFile + " is not a valid node configuration: " + e.getMessage(), e);
+            throw new NodeException("cannot read " + cfgFile + ": " + e.getMessage(), e);
         }
         if (cfg.nodeId() == null || cfg.members() == null || cfg.members().isEmpty() || cfg.allianceId() == null) {
             throw new NodeException(cfgFile + " lacks nodeId, members or allianceId");
@@ -100,6 +104,19 @@ public final class DataDirectory {
 
     public Path database() {
         return root.resolve("ledger.db");
+    }
+
+    /**
+     * The ledger file for commands that only read: it must exist already and be a WaterChain ledger. Checked
+     * on a read-only connection, so nothing is created or changed.
+     */
+    public Path existingDatabase() {
+        Path db = database();
+        if (!java.nio.file.Files.isRegularFile(db)) {
+            throw new NodeException(root + " has no ledger.db: the node has never been started here, or the file was removed");
+        }
+        org.waterchain.ledger.store.LedgerDatabase.inspect(db);
+        return db;
     }
 
     public Path raftStorage() {

@@ -65,9 +65,9 @@ public final class LedgerDatabase implements AutoCloseable {
     public static LedgerDatabase open(Path file) {
         Connection c = Sqlite.open(file, false);
         try {
-            boolean fresh = !hasTable(c, "meta");
-            if (fresh && hasAnyTable(c)) {
-                throw new StorageException(file + " is a SQLite database but not a WaterChain ledger");
+            boolean fresh = !hasAnyTable(c);
+            if (!fresh) {
+                checkFormat(c, file);
             }
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL"); // only now: a refused foreign file must stay untouched
@@ -79,16 +79,6 @@ public final class LedgerDatabase implements AutoCloseable {
                 db.setMeta("format", FORMAT);
                 db.setMeta("schema_version", Integer.toString(Schema.VERSION));
                 c.commit();
-            } else {
-                String format = db.meta("format").orElse("");
-                if (!FORMAT.equals(format)) {
-                    throw new StorageException(file + " is a SQLite database but not a WaterChain ledger");
-                }
-                String version = db.meta("schema_version").orElse("?");
-                if (!Integer.toString(Schema.VERSION).equals(version)) {
-                    throw new StorageException(file + " has ledger schema version " + version + "; this node reads "
-                            + Schema.VERSION);
-                }
             }
             return db;
         } catch (SQLException e) {
@@ -97,6 +87,45 @@ public final class LedgerDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** Checks, read-only, that an existing file is a ledger of this schema version; changes nothing. */
+    public static void inspect(Path file) {
+        Connection c = Sqlite.open(file, true);
+        try {
+            if (!hasAnyTable(c)) {
+                throw new StorageException(file + " is an empty database, not a WaterChain ledger");
+            }
+            checkFormat(c, file);
+        } catch (SQLException e) {
+            throw new StorageException(Sqlite.explain(file, e), e);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** Any SQL error reading meta means a foreign file: its own 'meta' table, say, with other columns. */
+    private static void checkFormat(Connection c, Path file) {
+        String format = null;
+        String version = null;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT key, value FROM meta WHERE key IN ('format', 'schema_version')")) {
+            while (rs.next()) {
+                if ("format".equals(rs.getString(1))) {
+                    format = rs.getString(2);
+                } else {
+                    version = rs.getString(2);
+                }
+            }
+        } catch (SQLException e) {
+            format = null;
+        }
+        if (!FORMAT.equals(format)) {
+            throw new StorageException(file + " is a SQLite database but not a WaterChain ledger");
+        }
+        if (!Integer.toString(Schema.VERSION).equals(version)) {
+            throw new StorageException(file + " has ledger schema version " + version + "; this node reads " + Schema.VERSION);
         }
     }
 
@@ -337,15 +366,6 @@ public final class LedgerDatabase implements AutoCloseable {
 
     private StorageException fail(String what, SQLException e) {
         return new StorageException(what + " in " + file + ": " + e.getMessage(), e);
-    }
-
-    private static boolean hasTable(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static boolean hasAnyTable(Connection c) throws SQLException {
