@@ -84,16 +84,27 @@ class KillNineFaultTest {
             int lost = 0;
             int invalid = 0;
             try (LedgerQueries q = new LedgerQueries(data.resolve("ledger.db"))) {
+                // one pass over the data chain: ids are not indexed there (records are found by station and time)
+                java.util.Map<String, String> verdicts = q.query("data-chain entries", c -> {
+                    java.util.Map<String, String> m = new java.util.HashMap<>();
+                    try (var st = c.createStatement();
+                         var rs = st.executeQuery("SELECT id, valid, reason FROM entries WHERE chain = 0")) {
+                        while (rs.next()) {
+                            m.put(Hex.of(rs.getBytes(1)), rs.getInt(2) == 1 ? "" : String.valueOf(rs.getString(3)));
+                        }
+                    }
+                    return m;
+                });
                 for (String id : acked) {
-                    Optional<StoredEntry> e = q.entry(Hex.parse(id));
+                    String verdict = verdicts.get(id);
                     checked++;
-                    if (e.isEmpty()) {
+                    if (verdict == null) {
                         if (lost++ < 5) {
                             problems.add("round " + round + ": acknowledged record " + id + " is lost after kill -9");
                         }
-                    } else if (!e.get().valid() || e.get().chain() != ChainId.DATA) {
+                    } else if (!verdict.isEmpty()) {
                         if (invalid++ < 5) {
-                            problems.add("round " + round + ": acknowledged record " + id + " is stored invalid: " + e.get().reason());
+                            problems.add("round " + round + ": acknowledged record " + id + " is stored invalid: " + verdict);
                         }
                     }
                 }

@@ -51,7 +51,7 @@ public final class AuditBundle {
                 StoredBlock b = blockAt(q, seq);
                 CanonicalWriter w = new CanonicalWriter(4096).bytes16(b.header().encode()).raw(b.signature()).u32(b.entryIds().size());
                 for (int i = 0; i < b.entryIds().size(); i++) {
-                    StoredEntry e = entryAt(q, b, i);
+                    StoredEntry e = q.entryAt(b.header().chain(), b.header().height(), i).orElseThrow();
                     w.bytes32(e.raw()).bool(e.valid()).text(e.valid() ? "" : e.reason());
                 }
                 byte[] bytes = w.toByteArray();
@@ -80,21 +80,6 @@ public final class AuditBundle {
             }
         });
         return q.block(ChainId.of((int) ch[0]), ch[1]).orElseThrow();
-    }
-
-    private static StoredEntry entryAt(LedgerQueries q, StoredBlock b, int idx) {
-        return q.query("entry", c -> {
-            try (var ps = c.prepareStatement("SELECT id, raw, valid, reason FROM entries WHERE chain = ? AND height = ? AND idx = ?")) {
-                ps.setInt(1, b.header().chain().code());
-                ps.setLong(2, b.header().height());
-                ps.setInt(3, idx);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return new StoredEntry(b.header().chain(), b.header().height(), idx, rs.getBytes(1), rs.getBytes(2),
-                            rs.getInt(3) == 1, rs.getString(4));
-                }
-            }
-        });
     }
 
     static Reader open(Path bundle) {

@@ -26,8 +26,8 @@ import org.waterchain.ledger.value.ValueEntry;
  */
 public final class BlockProducer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BlockProducer.class);
-    private static final int MAX_IN_FLIGHT = Integer.getInteger("wc.inflight", 2);
-    public static final int MAX_BLOCK_ENTRIES = Integer.getInteger("wc.block", 4000);
+    private static final int MAX_IN_FLIGHT = 2;
+    public static final int MAX_BLOCK_ENTRIES = 4000;
     private static final int MAX_BLOCK_BYTES = RatisOrdering.MAX_PROPOSAL_BYTES / 2;
 
     private final ChainId chain;

@@ -54,15 +54,41 @@ public final class LedgerQueries implements AutoCloseable {
         });
     }
 
-    /** An entry of either chain by id, preferring the valid occurrence if it was submitted more than once. */
+    /**
+     * An entry of either chain by id, preferring the valid occurrence if it was submitted more than once.
+     * Value-chain ids are indexed; a data-chain id is found by scanning the data chain (about a second per
+     * million records), since an index of random ids would slow every ingest. Prefer {@link #entryAt}.
+     */
     public Optional<StoredEntry> entry(byte[] id) {
+        Optional<StoredEntry> value = entryWhere(ChainId.VALUE, id);
+        return value.isPresent() ? value : entryWhere(ChainId.DATA, id);
+    }
+
+    private Optional<StoredEntry> entryWhere(ChainId chain, byte[] id) {
         return query("entry", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT chain, height, idx, raw, valid, reason FROM entries"
-                    + " WHERE id = ? ORDER BY valid DESC, chain, height LIMIT 1")) {
-                ps.setBytes(1, id);
+            try (PreparedStatement ps = c.prepareStatement("SELECT height, idx, raw, valid, reason FROM entries"
+                    + " WHERE chain = ? AND id = ? ORDER BY valid DESC, height LIMIT 1")) {
+                ps.setInt(1, chain.code());
+                ps.setBytes(2, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new StoredEntry(ChainId.of(rs.getInt(1)), rs.getLong(2), rs.getInt(3), id,
-                            rs.getBytes(4), rs.getInt(5) == 1, rs.getString(6))) : Optional.empty();
+                    return rs.next() ? Optional.of(new StoredEntry(chain, rs.getLong(1), rs.getInt(2), id,
+                            rs.getBytes(3), rs.getInt(4) == 1, rs.getString(5))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The entry at a place in a chain (as a StoredRecord or a block's entry list names it). */
+    public Optional<StoredEntry> entryAt(ChainId chain, long height, int index) {
+        return query("entry", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, raw, valid, reason FROM entries"
+                    + " WHERE chain = ? AND height = ? AND idx = ?")) {
+                ps.setInt(1, chain.code());
+                ps.setLong(2, height);
+                ps.setInt(3, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredEntry(chain, height, index, rs.getBytes(1), rs.getBytes(2),
+                            rs.getInt(3) == 1, rs.getString(4))) : Optional.empty();
                 }
             }
         });
@@ -97,12 +123,12 @@ public final class LedgerQueries implements AutoCloseable {
 
     /** The Merkle inclusion proof of an entry and the header it proves against. */
     public Optional<EntryProof> prove(byte[] entryId) {
-        Optional<StoredEntry> e = entry(entryId);
-        if (e.isEmpty()) {
-            return Optional.empty();
-        }
-        StoredBlock b = block(e.get().chain(), e.get().height()).orElseThrow();
-        return Optional.of(new EntryProof(e.get(), b, MerkleTree.prove(b.entryIds(), e.get().index())));
+        return entry(entryId).map(this::prove);
+    }
+
+    public EntryProof prove(StoredEntry e) {
+        StoredBlock b = block(e.chain(), e.height()).orElseThrow();
+        return new EntryProof(e, b, MerkleTree.prove(b.entryIds(), e.index()));
     }
 
     /** An entry, its block and the path from the entry to the block's Merkle root. */

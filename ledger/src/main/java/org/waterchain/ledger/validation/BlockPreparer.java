@@ -3,8 +3,10 @@ package org.waterchain.ledger.validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.waterchain.ledger.chain.Block;
 import org.waterchain.ledger.chain.EntryId;
 import org.waterchain.ledger.chain.LedgerEntry;
@@ -17,29 +19,53 @@ import org.waterchain.ledger.value.ValueEntry;
  * Decodes entries and verifies every signature of a block on all cores. Signature checks are the bulk of
  * ingest and audit cost, and they need no state: a record entry carries its signer's key, and whether that
  * key belongs to the device is decided later, in order, by the applier.
+ *
+ * <p>Its own worker threads take chunks of a block, and the caller blocks until they are done. (Joining a
+ * parallel stream from outside a fork/join pool spins in {@code helpComplete}: a third of a core wasted.)
  */
 public final class BlockPreparer {
-    private static final int PARALLEL_THRESHOLD = 64;
-    private final ForkJoinPool pool;
+    private static final int CHUNK = 128;
+    private static final BlockPreparer SHARED = new BlockPreparer(Runtime.getRuntime().availableProcessors());
 
-    public BlockPreparer(ForkJoinPool pool) {
-        this.pool = pool;
+    private final ExecutorService workers;
+    private final int threads;
+
+    public BlockPreparer(int threads) {
+        this.threads = threads;
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ledger-verify");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
+    /** One preparer per JVM is enough: its threads are the cores. */
     public static BlockPreparer onAllCores() {
-        return new BlockPreparer(ForkJoinPool.commonPool());
+        return SHARED;
     }
 
     public PreparedBlock prepare(Block block) {
         List<byte[]> raws = block.entries();
         PreparedEntry[] prepared = new PreparedEntry[raws.size()];
-        if (raws.size() < PARALLEL_THRESHOLD) {
-            for (int i = 0; i < prepared.length; i++) {
-                prepared[i] = prepareEntry(block, raws.get(i));
-            }
+        if (raws.size() <= CHUNK || threads == 1) {
+            prepareRange(block, raws, prepared, 0, prepared.length);
         } else {
-            pool.submit(() -> IntStream.range(0, prepared.length).parallel()
-                    .forEach(i -> prepared[i] = prepareEntry(block, raws.get(i)))).join();
+            List<Future<?>> parts = new ArrayList<>();
+            for (int from = 0; from < prepared.length; from += CHUNK) {
+                int start = from;
+                int end = Math.min(prepared.length, from + CHUNK);
+                parts.add(workers.submit(() -> prepareRange(block, raws, prepared, start, end)));
+            }
+            for (Future<?> f : parts) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while verifying a block", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("verifying a block failed", e.getCause());
+                }
+            }
         }
         List<byte[]> ids = new ArrayList<>(prepared.length);
         for (PreparedEntry e : prepared) {
@@ -47,6 +73,12 @@ public final class BlockPreparer {
         }
         return new PreparedBlock(block, block.header().hash(), block.signatureValid(), MerkleTree.root(ids),
                 Arrays.asList(prepared));
+    }
+
+    private static void prepareRange(Block block, List<byte[]> raws, PreparedEntry[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = prepareEntry(block, raws.get(i));
+        }
     }
 
     private static PreparedEntry prepareEntry(Block block, byte[] raw) {

@@ -13,7 +13,6 @@ import static org.waterchain.ledger.testkit.TestLedger.sensorRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.waterchain.ledger.chain.Block;
@@ -121,21 +120,20 @@ class DeterminismTest {
 
         // replica B: one core, blocks through their wire encoding, and a restart every five blocks
         Path bFile = dir.resolve("b.db");
-        ForkJoinPool oneCore = new ForkJoinPool(1);
+        BlockPreparer oneCore = new BlockPreparer(1);
         List<String> verdictsB = new ArrayList<>();
-        TestLedger b = TestLedger.create(bFile, validator, genesis, new BlockPreparer(oneCore));
+        TestLedger b = TestLedger.create(bFile, validator, genesis, oneCore);
         try {
             for (int i = 0; i < blocks.size(); i++) {
                 if (i > 0 && i % 5 == 0) {
                     b.close();
-                    b = TestLedger.reopen(bFile, validator, genesis, new BlockPreparer(oneCore));
+                    b = TestLedger.reopen(bFile, validator, genesis, oneCore);
                 }
                 Applied applied = b.append(Block.decode(blocks.get(i).encode()));
                 applied.results().forEach(r -> verdictsB.add(r.valid() + " " + r.reason()));
             }
         } finally {
             b.close();
-            oneCore.shutdown();
         }
         // replica C: the same blocks again on a fresh file, all cores, no restart
         Path cFile = dir.resolve("c.db");
