@@ -47,28 +47,30 @@ public final class Auditor {
         this.preparer = preparer;
     }
 
+    /** Audits one consistent snapshot of the ledger; the node may keep running and appending meanwhile. */
     public AuditReport auditDatabase(Path dbFile, Progress progress, BooleanSupplier cancelled) {
-        try (LedgerQueries stored = new LedgerQueries(dbFile)) {
-            long total = stored.count("blocks");
-            Run run = replay(dbFile.toString(), new DatabaseBlocks(stored), total, progress, cancelled);
+        Run run = new Run(dbFile.toString());
+        try (LedgerQueries stored = LedgerQueries.snapshot(dbFile, java.util.Map.of("replay", run.scratchFile))) {
+            DatabaseBlocks blocks = new DatabaseBlocks(stored);
+            replay(run, blocks, blocks.count(), progress, cancelled);
             if (!run.cancelled) {
-                compareDerived(dbFile, run);
+                compareDerived(stored, run);
             }
-            return run.report();
         }
+        return run.report();
     }
 
     public AuditReport auditBundle(Path bundle, Progress progress, BooleanSupplier cancelled) {
         try (AuditBundle.Reader reader = AuditBundle.open(bundle)) {
-            Run run = replay(bundle.toString(), reader, reader.blockCount(), progress, cancelled);
+            Run run = new Run(bundle.toString());
+            replay(run, reader, reader.blockCount(), progress, cancelled);
             reader.checkTips(run.applier, run.findings);
             return run.report();
         }
     }
 
-    private Run replay(String source, Iterator<AuditedBlock> blocks, long total, Progress progress,
-                       BooleanSupplier cancelled) {
-        Run run = new Run(source);
+    private void replay(Run run, Iterator<AuditedBlock> blocks, long total, Progress progress,
+                        BooleanSupplier cancelled) {
         BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(2);
         Object end = new Object();
         Thread reader = new Thread(() -> {
@@ -112,26 +114,22 @@ public final class Auditor {
             run.cancelled = true;
         }
         run.finishReplay();
-        return run;
     }
 
-    /** On a connection of its own, closed afterwards: SQLite will not detach while the driver holds statements. */
-    private void compareDerived(Path dbFile, Run run) {
-        try (LedgerQueries stored = new LedgerQueries(dbFile)) {
-            stored.query("derived tables", c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ATTACH DATABASE '" + run.scratchFile.toString().replace("'", "''") + "' AS replay");
-                    for (String[] t : DerivedTables.ALL) {
-                        if (run.broken.contains(ChainId.valueOf(t[3]))) {
-                            continue; // replay of that chain stopped at the finding above; the rest would only echo it
-                        }
-                        diff(s, t, "main", "replay", "is stored but replaying the chains does not produce it", run);
-                        diff(s, t, "replay", "main", "is produced by replaying the chains but missing from the store", run);
+    /** In the same snapshot the blocks were read from, against the replay attached as "replay". */
+    private void compareDerived(LedgerQueries stored, Run run) {
+        stored.query("derived tables", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String[] t : DerivedTables.ALL) {
+                    if (run.broken.contains(ChainId.valueOf(t[3]))) {
+                        continue; // replay of that chain stopped at the finding above; the rest would only echo it
                     }
+                    diff(s, t, "main", "replay", "is stored but replaying the chains does not produce it", run);
+                    diff(s, t, "replay", "main", "is produced by replaying the chains but missing from the store", run);
                 }
-                return null;
-            });
-        }
+            }
+            return null;
+        });
     }
 
     private static void diff(Statement s, String[] table, String a, String b, String what, Run run) throws java.sql.SQLException {
@@ -260,6 +258,10 @@ public final class Auditor {
                     return rs.getLong(1);
                 }
             });
+        }
+
+        long count() {
+            return lastSeq + 1;
         }
 
         @Override

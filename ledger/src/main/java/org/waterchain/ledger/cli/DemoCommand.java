@@ -28,6 +28,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (LedgerNode node = LedgerNode.start(DataDirectory.open(dir));
              DemoLoad load = DemoLoad.start(node, intervalMs)) {
+            System.out.printf("demo: %d stations each sign one record per demo hour (every %d ms); Ctrl-C stops,"
+                    + " the next start continues the same chains%n", load.deviceCount(), intervalMs);
+            System.out.printf("      inspect it meanwhile: java -jar ledger/target/waterchain-node.jar query --data %s --station R04%n", dir);
             RunCommand.serve(node);
         }
         return 0;

@@ -66,6 +66,10 @@ final class DemoLoad implements AutoCloseable {
         epoch = genesisTime - genesisTime % HOUR;
     }
 
+    int deviceCount() {
+        return devices.size();
+    }
+
     static DemoLoad start(LedgerNode node, long intervalMs) {
         DemoLoad load = new DemoLoad(node);
         load.timer = Executors.newSingleThreadScheduledExecutor(r -> {

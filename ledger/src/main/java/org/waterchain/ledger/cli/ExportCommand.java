@@ -20,7 +20,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataDirectory dir = DataDirectory.open(data);
-        try (LedgerQueries q = new LedgerQueries(dir.existingDatabase())) {
+        // one snapshot, so the tips written at the end match the blocks even while the node appends
+        try (LedgerQueries q = LedgerQueries.snapshot(dir.existingDatabase(), java.util.Map.of())) {
             long n = AuditBundle.export(q, out);
             System.out.println("wrote " + n + " blocks to " + out);
         }

@@ -125,8 +125,11 @@ public final class RatisOrdering implements Ordering {
         // A barrier goes through the leader after everything committed before it; once this replica has
         // applied the barrier it has applied all of that. Waiting on the commit index instead races with a
         // restarted leader that has not yet committed an entry of its new term.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitLeader(deadline);
         try {
-            order(new byte[0]).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            order(new byte[0]).get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the Raft group " + group.getGroupId() + " did not elect a leader or catch up"
                     + " within " + timeout.toSeconds() + " s (are enough members running?)");
@@ -135,6 +138,24 @@ public final class RatisOrdering implements Ordering {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while catching up");
+        }
+    }
+
+    /** Until a leader is known (and ready, if it is this node), so the barrier is not refused and retried. */
+    private void awaitLeader(long deadline) {
+        while (System.nanoTime() < deadline) {
+            try {
+                var info = server.getDivision(group.getGroupId()).getInfo();
+                if (info.isLeader() ? info.isLeaderReady() : info.getLeaderId() != null) {
+                    return;
+                }
+                Thread.sleep(20);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

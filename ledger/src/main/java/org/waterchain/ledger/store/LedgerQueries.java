@@ -23,14 +23,50 @@ import org.waterchain.ledger.registry.RegistryAction;
 /**
  * Read access to a node's ledger for the app, the CLI and the audit, on read-only connections of its own
  * (WAL lets them read while the applier writes). Safe to call from any thread but the FX thread.
+ *
+ * <p>A {@linkplain #snapshot snapshot} instead reads one consistent state of a ledger that may be growing under
+ * a running node: one connection inside one read transaction, for audits and exports. Use it from one thread
+ * at a time.
  */
 public final class LedgerQueries implements AutoCloseable {
     private static final int POOL = 4;
     private final Path file;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL);
+    private final Connection pinned;
 
     public LedgerQueries(Path file) {
         this.file = file;
+        this.pinned = null;
+    }
+
+    private LedgerQueries(Path file, Connection pinned) {
+        this.file = file;
+        this.pinned = pinned;
+    }
+
+    /**
+     * A consistent snapshot, with other databases attached under the given aliases (attached first: SQLite
+     * refuses ATTACH inside a transaction). The snapshot is taken at the first query.
+     */
+    public static LedgerQueries snapshot(Path file, java.util.Map<String, Path> attach) {
+        Connection c = Sqlite.open(file, true);
+        try (java.sql.Statement s = c.createStatement()) {
+            for (var a : attach.entrySet()) {
+                if (!a.getKey().matches("[a-z_]+")) {
+                    throw new IllegalArgumentException(a.getKey());
+                }
+                s.execute("ATTACH DATABASE '" + a.getValue().toString().replace("'", "''") + "' AS " + a.getKey());
+            }
+            c.setAutoCommit(false);
+            return new LedgerQueries(file, c);
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // reported below
+            }
+            throw new StorageException("snapshot of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Valid records of a station with sample time in [fromMs, toMs), oldest first. */
@@ -243,6 +279,13 @@ public final class LedgerQueries implements AutoCloseable {
     }
 
     public <T> T query(String what, Read<T> read) {
+        if (pinned != null) {
+            try {
+                return read.run(pinned);
+            } catch (SQLException e) {
+                throw new StorageException("query " + what + " in " + file + ": " + e.getMessage(), e);
+            }
+        }
         Connection c = idle.poll();
         if (c == null) {
             c = Sqlite.open(file, true);
@@ -265,6 +308,14 @@ public final class LedgerQueries implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pinned != null) {
+            try {
+                pinned.rollback();
+                pinned.close();
+            } catch (SQLException ignored) {
+                // read-only
+            }
+        }
         Connection c;
         while ((c = idle.poll()) != null) {
             try {
