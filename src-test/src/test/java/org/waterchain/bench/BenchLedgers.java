@@ -14,12 +14,10 @@ import java.util.stream.Stream;
 import org.waterchain.ledger.chain.Block;
 import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.consensus.LedgerEngine;
-import org.waterchain.ledger.consensus.RatisOrdering.Member;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.demo.DemoAlliance;
 import org.waterchain.ledger.demo.DemoReadings;
 import org.waterchain.ledger.node.DataDirectory;
-import org.waterchain.ledger.node.GenesisFile;
 import org.waterchain.ledger.node.NodeConfig;
 import org.waterchain.ledger.record.RecordEntry;
 import org.waterchain.ledger.record.SensorRecord;
@@ -124,7 +122,7 @@ final class BenchLedgers {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        NodeConfig cfg = new NodeConfig("n1", List.of(new Member("n1", "127.0.0.1:" + port)), GenesisFile.allianceId(g.blocks()));
+        NodeConfig cfg = NodeConfig.singleMember("n1", port, g.blocks());
         DataDirectory.create(root, cfg, key, g.blocks());
         return DataDirectory.open(root);
     }

@@ -18,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.waterchain.ledger.chain.ChainId;
-import org.waterchain.ledger.consensus.RatisOrdering.Member;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.demo.DemoAlliance;
 import org.waterchain.ledger.demo.DemoReadings;
 import org.waterchain.ledger.node.DataDirectory;
-import org.waterchain.ledger.node.GenesisFile;
 import org.waterchain.ledger.node.LedgerNode;
 import org.waterchain.ledger.node.NodeConfig;
 import org.waterchain.ledger.node.NodeException;
@@ -55,8 +53,7 @@ class LedgerNodeApiTest {
         KeyPair key = KeyPair.generate();
         DemoAlliance.Genesis g = DemoAlliance.create(key, List.of(), System.currentTimeMillis());
         Path dir = tmp.resolve("node");
-        DataDirectory.create(dir, new NodeConfig("n1", List.of(new Member("n1", "127.0.0.1:" + LedgerFiles.freePort())),
-                GenesisFile.allianceId(g.blocks())), key, g.blocks());
+        DataDirectory.create(dir, NodeConfig.singleMember("n1", LedgerFiles.freePort(), g.blocks()), key, g.blocks());
         KeyPair device = g.deviceKeys().get("R04-A");
         long epoch = g.blocks().get(0).header().timeMs() / HOUR * HOUR;
         SplittableRandom rnd = new SplittableRandom(1);

@@ -17,12 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.waterchain.ledger.audit.AuditBundle;
 import org.waterchain.ledger.audit.AuditReport;
 import org.waterchain.ledger.audit.Auditor;
-import org.waterchain.ledger.consensus.RatisOrdering.Member;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.demo.DemoAlliance;
 import org.waterchain.ledger.demo.DemoReadings;
 import org.waterchain.ledger.node.DataDirectory;
-import org.waterchain.ledger.node.GenesisFile;
 import org.waterchain.ledger.node.LedgerNode;
 import org.waterchain.ledger.node.NodeConfig;
 import org.waterchain.ledger.node.Receipt;
@@ -46,8 +44,7 @@ class LiveAuditTest {
         KeyPair key = KeyPair.generate();
         DemoAlliance.Genesis g = DemoAlliance.create(key, List.of(), System.currentTimeMillis());
         Path dir = tmp.resolve("node");
-        DataDirectory.create(dir, new NodeConfig("n1", List.of(new Member("n1", "127.0.0.1:" + LedgerFiles.freePort())),
-                GenesisFile.allianceId(g.blocks())), key, g.blocks());
+        DataDirectory.create(dir, NodeConfig.singleMember("n1", LedgerFiles.freePort(), g.blocks()), key, g.blocks());
         AtomicBoolean running = new AtomicBoolean(true);
         Auditor auditor = new Auditor(BlockPreparer.onAllCores());
         try (LedgerNode node = LedgerNode.start(DataDirectory.open(dir))) {

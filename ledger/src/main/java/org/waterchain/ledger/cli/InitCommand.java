@@ -4,11 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.waterchain.ledger.consensus.RatisOrdering.Member;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.demo.DemoAlliance;
 import org.waterchain.ledger.node.DataDirectory;
-import org.waterchain.ledger.node.GenesisFile;
 import org.waterchain.ledger.node.NodeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +40,7 @@ final class InitCommand implements Callable<Integer> {
         KeyPair key = KeyPair.generate();
         DemoAlliance.Genesis g = DemoAlliance.create(key, List.of(), System.currentTimeMillis());
         int p = port == 0 ? NodeCli.freePort() : port;
-        NodeConfig cfg = new NodeConfig(nodeId, List.of(new Member(nodeId, "127.0.0.1:" + p)), GenesisFile.allianceId(g.blocks()));
+        NodeConfig cfg = NodeConfig.singleMember(nodeId, p, g.blocks());
         DataDirectory.create(data, cfg, key, g.blocks());
         DemoAlliance.writeKeys(data.resolve("keys").resolve("demo-keys.json"), g);
     }
