@@ -16,6 +16,7 @@ import org.waterchain.ledger.chain.EntryId;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.node.Receipt;
 import org.waterchain.ledger.store.Tip;
+import org.waterchain.ledger.validation.Violation;
 import org.waterchain.ledger.value.ValueEntry;
 
 /**
@@ -29,6 +30,8 @@ public final class BlockProducer implements AutoCloseable {
     private static final int MAX_IN_FLIGHT = 2;
     public static final int MAX_BLOCK_ENTRIES = 4000;
     private static final int MAX_BLOCK_BYTES = RatisOrdering.MAX_PROPOSAL_BYTES / 2;
+    /** Far above any valid entry (a transfer of 255 inputs and outputs is about 23 KiB). */
+    public static final int MAX_ENTRY_BYTES = 64 * 1024;
 
     private final ChainId chain;
     private final KeyPair proposer;
@@ -60,6 +63,11 @@ public final class BlockProducer implements AutoCloseable {
 
     public CompletableFuture<Receipt> submit(byte[] entry) {
         CompletableFuture<Receipt> f = new CompletableFuture<>();
+        if (entry.length > MAX_ENTRY_BYTES) {
+            f.completeExceptionally(new IllegalArgumentException("entry of " + entry.length + " bytes exceeds "
+                    + MAX_ENTRY_BYTES + "; no valid entry is that large"));
+            return f;
+        }
         synchronized (this) {
             if (!running) {
                 f.completeExceptionally(new IllegalStateException("the node is shutting down"));
@@ -114,7 +122,8 @@ public final class BlockProducer implements AutoCloseable {
     private List<Pending> drain() {
         List<Pending> batch = new ArrayList<>();
         int bytes = 0;
-        while (!queue.isEmpty() && batch.size() < MAX_BLOCK_ENTRIES && bytes + queue.peek().entry().length < MAX_BLOCK_BYTES) {
+        while (!queue.isEmpty() && batch.size() < MAX_BLOCK_ENTRIES
+                && (batch.isEmpty() || bytes + queue.peek().entry().length < MAX_BLOCK_BYTES)) {
             Pending p = queue.poll();
             bytes += p.entry().length + 4;
             batch.add(p);
@@ -139,6 +148,15 @@ public final class BlockProducer implements AutoCloseable {
                 batch.get(i).receipt().complete(new Receipt(chain, EntryId.of(entry), txid, reply.height(), i,
                         valid, valid ? null : reply.reasons().get(i)));
             }
+        } else if (error == null && !isStale(reply.rejectReason())) {
+            // Refused for what it is, not for when it came (e.g. this node's key is no validator): retrying
+            // would loop forever, so its submitters hear why.
+            LOG.warn("{} block #{} refused: {}", chain.label(), block.header().height(), reply.rejectReason());
+            IllegalStateException refused = new IllegalStateException("block refused: " + reply.rejectReason());
+            batch.forEach(p -> p.receipt().completeExceptionally(refused));
+            synchronized (this) {
+                resetNeeded = true;
+            }
         } else {
             LOG.debug("{} block #{} not appended ({}); its {} entries go back to the queue", chain.label(),
                     block.header().height(), error != null ? error.toString() : reply.rejectReason(), batch.size());
@@ -156,6 +174,13 @@ public final class BlockProducer implements AutoCloseable {
             notifyAll();
         }
         inFlight.release();
+    }
+
+    /** Refusals that another try on the current tip can cure: another proposer got in first. */
+    private static boolean isStale(String reason) {
+        return reason.startsWith(Violation.Code.BLOCK_WRONG_HEIGHT.name())
+                || reason.startsWith(Violation.Code.BLOCK_WRONG_PREVIOUS.name())
+                || reason.startsWith(Violation.Code.BLOCK_TIME_BACKWARDS.name());
     }
 
     @Override
