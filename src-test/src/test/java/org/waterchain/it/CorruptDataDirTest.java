@@ -46,6 +46,14 @@ class CorruptDataDirTest {
     }
 
     @Test
+    void ledgerKeptButRaftLogLost() throws Exception {
+        Path dir = copy("no-raft");
+        LedgerFiles.deleteTree(dir.resolve("raft"));
+        // a new Raft log would restart at index 1 and the node would skip its entries as already applied
+        NodeJar.assertUserError(NodeJar.run("load-demo", "--data", dir, "--records", 1), "raft/");
+    }
+
+    @Test
     void ledgerDbReplacedByRandomBytes() throws Exception {
         Path dir = copy("random-db");
         Path db = removeLedger(dir);

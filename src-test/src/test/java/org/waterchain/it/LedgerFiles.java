@@ -45,6 +45,14 @@ final class LedgerFiles {
         }
     }
 
+    static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** A plain read-write JDBC connection, the way someone editing the file by hand would open it. */
     static Connection connect(Path db) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + db);

@@ -30,8 +30,7 @@ public final class BlockProducer implements AutoCloseable {
     private static final int MAX_IN_FLIGHT = 2;
     public static final int MAX_BLOCK_ENTRIES = 4000;
     private static final int MAX_BLOCK_BYTES = RatisOrdering.MAX_PROPOSAL_BYTES / 2;
-    /** Far above any valid entry (a transfer of 255 inputs and outputs is about 23 KiB). */
-    public static final int MAX_ENTRY_BYTES = 64 * 1024;
+    private static final int MAX_ENTRY_BYTES = org.waterchain.ledger.validation.BlockApplier.MAX_ENTRY_BYTES;
 
     private final ChainId chain;
     private final KeyPair proposer;
@@ -87,7 +86,12 @@ public final class BlockProducer implements AutoCloseable {
         while (running) {
             try {
                 inFlight.acquire();
-                List<Pending> batch;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            List<Pending> batch = List.of();
+            try {
                 Block block;
                 synchronized (this) {
                     while (running && (queue.isEmpty() || (resetNeeded && outstanding > 0))) {
@@ -102,21 +106,38 @@ public final class BlockProducer implements AutoCloseable {
                         resetNeeded = false;
                     }
                     batch = drain();
-                    List<byte[]> entries = new ArrayList<>(batch.size());
-                    batch.forEach(p -> entries.add(p.entry()));
-                    long time = Math.max(clock.get(), proposedTip.timeMs());
-                    block = Block.seal(chain, proposedTip.height() + 1, proposedTip.hash(), time, entries, proposer);
-                    proposedTip = new Tip(chain, block.header().height(), block.header().hash(), time);
+                    block = seal(batch);
                     outstanding++;
                 }
-                ordering.order(block.encode()).whenComplete((reply, error) -> settle(block, batch, reply, error));
+                List<Pending> sent = batch;
+                try {
+                    ordering.order(block.encode()).whenComplete((reply, error) -> settle(block, sent, reply, error));
+                } catch (RuntimeException e) {
+                    settle(block, sent, null, e); // undoes outstanding and the permit, re-queues the batch
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                inFlight.release();
                 return;
             } catch (RuntimeException e) {
+                // sealing failed: a bug, not a state another try can cure; its submitters hear of it
                 LOG.error("block producer of the {} chain failed", chain.label(), e);
+                batch.forEach(p -> p.receipt().completeExceptionally(e));
+                synchronized (this) {
+                    resetNeeded = true;
+                }
+                inFlight.release();
             }
         }
+    }
+
+    private Block seal(List<Pending> batch) {
+        List<byte[]> entries = new ArrayList<>(batch.size());
+        batch.forEach(p -> entries.add(p.entry()));
+        long time = Math.max(clock.get(), proposedTip.timeMs());
+        Block block = Block.seal(chain, proposedTip.height() + 1, proposedTip.hash(), time, entries, proposer);
+        proposedTip = new Tip(chain, block.header().height(), block.header().hash(), time);
+        return block;
     }
 
     private List<Pending> drain() {
@@ -148,6 +169,9 @@ public final class BlockProducer implements AutoCloseable {
                 batch.get(i).receipt().complete(new Receipt(chain, EntryId.of(entry), txid, reply.height(), i,
                         valid, valid ? null : reply.reasons().get(i)));
             }
+        } else if (isHalted(error)) {
+            Throwable halted = error;
+            batch.forEach(p -> p.receipt().completeExceptionally(halted));
         } else if (error == null && !isStale(reply.rejectReason())) {
             // Refused for what it is, not for when it came (e.g. this node's key is no validator): retrying
             // would loop forever, so its submitters hear why.
@@ -174,6 +198,15 @@ public final class BlockProducer implements AutoCloseable {
             notifyAll();
         }
         inFlight.release();
+    }
+
+    private static boolean isHalted(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof LedgerHalted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refusals that another try on the current tip can cure: another proposer got in first. */

@@ -40,15 +40,21 @@ public final class LedgerEngine implements AutoCloseable {
         return preparer.prepare(block);
     }
 
-    /** Applies genesis blocks to an empty database; no-op when the chains already exist. */
+    /**
+     * Applies each chain's genesis block unless that chain has begun, decided per chain: a crash between the
+     * two genesis commits must not leave a chain without its genesis (its next block would then fork).
+     */
     public void applyGenesis(List<Block> genesis) {
-        if (!tip(ChainId.VALUE).isEmpty()) {
-            return;
-        }
         for (Block b : genesis) {
-            ApplyOutcome o = apply(prepare(b), null);
-            if (o instanceof ApplyOutcome.Rejected r) {
-                throw new IllegalStateException("genesis block refused: " + r.violation().reason());
+            ChainId chain = b.header().chain();
+            if (tip(chain).isEmpty()) {
+                ApplyOutcome o = apply(prepare(b), null);
+                if (o instanceof ApplyOutcome.Rejected r) {
+                    throw new IllegalStateException("genesis block refused: " + r.violation().reason());
+                }
+            } else if (!java.util.Arrays.equals(db.genesisHash(chain), b.header().hash())) {
+                throw new IllegalStateException("the " + chain.label() + " chain in " + db.file()
+                        + " does not start with this alliance's genesis block");
             }
         }
     }

@@ -43,6 +43,14 @@ final class LedgerStateMachine extends BaseStateMachine {
         t.setDaemon(true);
         return t;
     });
+    /** Completes receipts and barriers off the apply thread, so a caller's callback can never block it. */
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ledger-receipts");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Set when applying failed: this replica stops applying (fail-stop) rather than diverge. */
+    private volatile Throwable fatal;
     private final long appliedBeforeStart;
     private CompletableFuture<?> lastApply = CompletableFuture.completedFuture(null);
     /** Raft index this replica's state has reached, moved in log order on the apply thread. */
@@ -96,12 +104,17 @@ final class LedgerStateMachine extends BaseStateMachine {
         String marker = term + ":" + index;
         CompletableFuture<Message> applied = lastApply.thenCombineAsync(prepared, (ignored, block) -> {
             byte[] reply;
-            if (block == null) {
-                engine.markApplied(marker);
-                reply = ApplyReply.rejected("MALFORMED: log entry " + index + " is not a block");
-            } else {
-                ApplyOutcome outcome = engine.apply(block, marker);
-                reply = ApplyReply.encode(outcome);
+            try {
+                if (block == null) {
+                    engine.markApplied(marker);
+                    reply = ApplyReply.rejected("MALFORMED: log entry " + index + " is not a block");
+                } else {
+                    ApplyOutcome outcome = engine.apply(block, marker);
+                    reply = ApplyReply.encode(outcome);
+                }
+            } catch (RuntimeException | Error e) {
+                stop(index, e);
+                throw e;
             }
             advance(term, index);
             return Message.valueOf(ByteString.copyFrom(reply));
@@ -122,19 +135,45 @@ final class LedgerStateMachine extends BaseStateMachine {
     private void advance(long term, long index) {
         updateLastAppliedTermIndex(term, index);
         appliedIndex = index;
+        release(index);
+    }
+
+    private void release(long index) {
         var reached = waiters.headMap(index, true);
-        reached.values().forEach(fs -> fs.forEach(f -> f.complete(null)));
+        reached.values().forEach(fs -> fs.forEach(f -> notifier.execute(() -> f.complete(null))));
         reached.clear();
+    }
+
+    /**
+     * Applying failed (storage error, or a bug): nothing after this index may be applied, or this replica would
+     * differ from the others. Every chained step after it is skipped; waiters fail with the cause.
+     */
+    private void stop(long index, Throwable cause) {
+        fatal = cause;
+        LOG.error("replica stopped applying at log index {}: it must be restarted after the cause is fixed", index, cause);
+        failWaiters(new LedgerHalted("the ledger stopped applying blocks: " + cause, cause));
+    }
+
+    private void failWaiters(Throwable cause) {
+        waiters.values().forEach(fs -> fs.forEach(f -> f.completeExceptionally(cause)));
+        waiters.clear();
+    }
+
+    /** Why this replica stopped applying, if it did. */
+    Throwable failure() {
+        return fatal;
     }
 
     /** Completes once this replica has applied the log up to {@code index}. */
     CompletableFuture<Void> applied(long index) {
         CompletableFuture<Void> f = new CompletableFuture<>();
+        if (fatal != null) {
+            f.completeExceptionally(new LedgerHalted("the ledger stopped applying blocks: " + fatal, fatal));
+            return f;
+        }
         waiters.computeIfAbsent(index, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(f);
         if (appliedIndex >= index) { // reached while registering: release everything at or below it
-            var reached = waiters.headMap(index, true);
-            reached.values().forEach(fs -> fs.forEach(w -> w.complete(null)));
-            reached.clear();
+            release(index);
         }
         return f;
     }
@@ -149,6 +188,8 @@ final class LedgerStateMachine extends BaseStateMachine {
     @Override
     public void close() throws IOException {
         super.close();
+        failWaiters(new IllegalStateException("the node stopped before this replica applied the block"));
+        notifier.shutdown();
         applyThread.shutdown();
         prepareThreads.shutdown();
         try {

@@ -107,6 +107,10 @@ public final class RatisOrdering implements Ordering {
      */
     @Override
     public CompletableFuture<byte[]> order(byte[] proposal) {
+        Throwable fatal = stateMachine.failure();
+        if (fatal != null) {
+            return CompletableFuture.failedFuture(new LedgerHalted("the ledger stopped applying blocks: " + fatal, fatal));
+        }
         return client.async().send(Message.valueOf(ByteString.copyFrom(proposal)))
                 .thenCompose(reply -> {
                     if (!reply.isSuccess()) {

@@ -355,6 +355,18 @@ public final class LedgerDatabase implements AutoCloseable {
         }
     }
 
+    /** Hash of the chain's block at height 0, or null. */
+    public byte[] genesisHash(ChainId chain) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM blocks WHERE chain = ? AND height = 0")) {
+            ps.setInt(1, chain.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw fail("read genesis of the " + chain.label() + " chain", e);
+        }
+    }
+
     public long lastBlockSeq() {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), -1) FROM blocks")) {
             rs.next();

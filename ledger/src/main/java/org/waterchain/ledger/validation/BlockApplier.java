@@ -27,6 +27,8 @@ import org.waterchain.ledger.value.ValueEntry;
  */
 public final class BlockApplier {
     public static final int MAX_ENTRIES = 20_000;
+    /** Far above any valid entry (a transfer of 255 inputs and outputs is about 23 KiB). */
+    public static final int MAX_ENTRY_BYTES = 64 * 1024;
     public static final String MARKER_KEY = "applied_index";
 
     private final LedgerDatabase db;
@@ -98,6 +100,9 @@ public final class BlockApplier {
             PreparedEntry e = p.entries().get(i);
             String reason = null;
             try {
+                if (e.raw().length > MAX_ENTRY_BYTES) {
+                    throw new Violation(MALFORMED, "entry of " + e.raw().length + " bytes exceeds " + MAX_ENTRY_BYTES);
+                }
                 if (h.chain() == ChainId.DATA) {
                     RecordRules.Accepted a = RecordRules.check(e, registry, lastSeqByKey);
                     db.insertRecord(a.stationId(), a.sampleTime(), h.height(), i, a.deviceId(), a.seq());
@@ -109,7 +114,7 @@ public final class BlockApplier {
             } catch (Violation v) {
                 reason = v.reason();
             } catch (IllegalArgumentException ex) {
-                reason = MALFORMED + ": " + ex.getMessage();
+                reason = Violation.bounded(MALFORMED + ": " + ex.getMessage());
             }
             db.insertEntry(h.chain(), h.height(), i, e.id(), e.raw(), reason);
             results.add(new EntryResult(i, e.id(), reason == null, reason));

@@ -114,7 +114,7 @@ final class RegistryRules {
         } else if (action instanceof RegisterFactory f) {
             requireId(f.id(), "factory");
             for (String q : f.pollutants()) {
-                if (Quantity.bySymbol(q).isEmpty()) {
+                if (!isSymbol(q)) {
                     throw new Violation(UNKNOWN_QUANTITY, "factory " + f.id() + " lists unknown pollutant " + q);
                 }
             }
@@ -124,7 +124,7 @@ final class RegistryRules {
             require(!c.fromNode().equals(c.toNode()), "channel " + c.id() + " flows from a node to itself");
             require(c.lengthM() > 0, "channel " + c.id() + " has length " + c.lengthM());
         } else if (action instanceof SetStandard s) {
-            if (Quantity.bySymbol(s.quantity()).isEmpty()) {
+            if (!isSymbol(s.quantity())) {
                 throw new Violation(UNKNOWN_QUANTITY, "standard for unknown quantity " + s.quantity());
             }
             require(!Double.isNaN(s.min()) || !Double.isNaN(s.max()), "standard sets neither a minimum nor a maximum");
@@ -135,6 +135,11 @@ final class RegistryRules {
                 throw new Violation(INVALID_ASSET, "licence for " + Asset.problemWith(l.assetPattern()));
             }
         }
+    }
+
+    /** The exact symbol ("CU", not "cu"): it is a registry key, and two spellings would be two standards. */
+    private static boolean isSymbol(String s) {
+        return Quantity.bySymbol(s).map(q -> q.symbol().equals(s)).orElse(false);
     }
 
     private static void requireId(String id, String what) throws Violation {

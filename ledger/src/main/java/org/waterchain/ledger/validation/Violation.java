@@ -7,9 +7,16 @@ package org.waterchain.ledger.validation;
 public final class Violation extends Exception {
     private final Code code;
 
+    /** Reasons are stored and sent in replies; details may quote attacker-chosen text, so they are bounded. */
+    public static final int MAX_REASON_CHARS = 400;
+
     public Violation(Code code, String detail) {
-        super(code + ": " + detail, null, false, false);
+        super(bounded(code + ": " + detail), null, false, false);
         this.code = code;
+    }
+
+    public static String bounded(String reason) {
+        return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS - 3) + "...";
     }
 
     public Code code() {

@@ -172,6 +172,17 @@ class RecordRulesTest {
     }
 
     @Test
+    void aRejectionQuotingAHugeDeviceIdIsBoundedAndTheBlockStillApplies() {
+        byte[] body = new org.waterchain.ledger.codec.CanonicalWriter().u8(1).text("X".repeat(30_000)).i64(1).i64(1)
+                .u16(0).u8(1).u16(6).f64(7.0).u8(0).toByteArray();
+        KeyPair k = ledger.device("R04-A");
+        byte[] entry = new org.waterchain.ledger.record.RecordEntry(new org.waterchain.ledger.record.SignedRecord(body,
+                org.waterchain.ledger.crypto.SigningDomain.RECORD.sign(k, body), k.publicKey()), 1L).encode();
+        String reason = ledger.assertRefused(DATA, entry, MALFORMED);
+        assertTrue(reason.length() <= Violation.MAX_REASON_CHARS, "reason of " + reason.length() + " chars");
+    }
+
+    @Test
     void garbageBytesAreMalformed() {
         String reason = ledger.assertRefused(DATA, new byte[] {1, 0, 99, 4}, MALFORMED);
         assertTrue(reason.startsWith("MALFORMED: entry.body: truncated"), reason);

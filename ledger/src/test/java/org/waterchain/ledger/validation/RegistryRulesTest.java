@@ -266,4 +266,10 @@ class RegistryRulesTest {
         ledger.appendValid(VALUE, ledger.registry(new RegisterDevice("R04-A", "R04", KeyPair.generate().publicKey(), false, "v2")));
         ledger.assertRefused(VALUE, ledger.registry(new RegisterDevice("Z-A", "R06", k, false, "m")), KEY_IN_USE);
     }
+
+    @Test
+    void quantitySymbolsMustBeExactSoOneQuantityHasOneStandard() {
+        ledger.assertRefused(VALUE, ledger.registry(new SetStandard("cu", Double.NaN, 0.2, 0.75)), UNKNOWN_QUANTITY);
+    }
+
 }
