@@ -9,6 +9,8 @@ import org.waterchain.ledger.validation.EntryResult;
 
 /** The reply to an ordered proposal, as it travels back from the replica that applied it. */
 public record ApplyReply(boolean applied, long height, String rejectReason, List<Boolean> valid, List<String> reasons) {
+    /** The reply to a log entry replayed after a restart: applied before, so its verdicts are in the database. */
+    public static final String ALREADY_APPLIED = "already applied before restart";
 
     public static byte[] encode(ApplyOutcome outcome) {
         CanonicalWriter w = new CanonicalWriter(256);

@@ -3,6 +3,7 @@ package org.waterchain.ledger.consensus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -15,6 +16,7 @@ import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.chain.EntryId;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.node.Receipt;
+import org.waterchain.ledger.store.StoredEntry;
 import org.waterchain.ledger.store.Tip;
 import org.waterchain.ledger.validation.Violation;
 import org.waterchain.ledger.value.ValueEntry;
@@ -48,8 +50,26 @@ public final class BlockProducer implements AutoCloseable {
 
     private record Pending(long order, byte[] entry, CompletableFuture<Receipt> receipt) {}
 
+    /** What became of one entry of an applied block, as this replica stored it. */
+    public record Verdict(boolean valid, String reason) {}
+
+    /** Finds a block this replica applied: its stored entries if the block with this hash stands at this height. */
+    @FunctionalInterface
+    public interface AppliedBlocks {
+        Optional<List<StoredEntry>> entriesOf(ChainId chain, long height, byte[] hash);
+    }
+
+    private final AppliedBlocks applied;
+    /** Works out, off the callback thread, what became of a block whose ordering reply was an error. */
+    private final java.util.concurrent.ExecutorService resolver = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "producer-resolve");
+        t.setDaemon(true);
+        return t;
+    });
+
     public BlockProducer(ChainId chain, KeyPair proposer, Ordering ordering, Supplier<Tip> appliedTip,
-                         Supplier<Long> clock) {
+                         Supplier<Long> clock, AppliedBlocks applied) {
+        this.applied = applied;
         this.chain = chain;
         this.proposer = proposer;
         this.ordering = ordering;
@@ -162,37 +182,81 @@ public final class BlockProducer implements AutoCloseable {
             }
         }
         if (reply != null && reply.applied()) {
+            List<Verdict> verdicts = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                boolean valid = reply.valid().get(i);
-                byte[] entry = batch.get(i).entry();
-                byte[] txid = chain == ChainId.VALUE ? ValueEntry.decode(entry).txid() : null;
-                batch.get(i).receipt().complete(new Receipt(chain, EntryId.of(entry), txid, reply.height(), i,
-                        valid, valid ? null : reply.reasons().get(i)));
+                verdicts.add(new Verdict(reply.valid().get(i), reply.reasons().get(i)));
             }
+            complete(batch, reply.height(), verdicts);
         } else if (isHalted(error)) {
             Throwable halted = error;
             batch.forEach(p -> p.receipt().completeExceptionally(halted));
-        } else if (error == null && !isStale(reply.rejectReason())) {
+        } else if (error != null || ApplyReply.ALREADY_APPLIED.equals(reply.rejectReason())) {
+            // A timeout or a leader change may come after the block was committed: find out before retrying,
+            // or the entries would be stored twice and their submitters told of the invalid second copies.
+            Throwable cause = error != null ? error : new IllegalStateException(reply.rejectReason());
+            resolver.execute(() -> {
+                resolve(block, batch, cause);
+                finish();
+            });
+            return;
+        } else if (!isStale(reply.rejectReason())) {
             // Refused for what it is, not for when it came (e.g. this node's key is no validator): retrying
             // would loop forever, so its submitters hear why.
             LOG.warn("{} block #{} refused: {}", chain.label(), block.header().height(), reply.rejectReason());
             IllegalStateException refused = new IllegalStateException("block refused: " + reply.rejectReason());
             batch.forEach(p -> p.receipt().completeExceptionally(refused));
-            synchronized (this) {
-                resetNeeded = true;
-            }
+            markReset();
         } else {
-            LOG.debug("{} block #{} not appended ({}); its {} entries go back to the queue", chain.label(),
-                    block.header().height(), error != null ? error.toString() : reply.rejectReason(), batch.size());
-            synchronized (this) {
-                if (running) {
-                    queue.addAll(batch);
-                } else {
-                    batch.forEach(p -> p.receipt().completeExceptionally(new IllegalStateException("node stopped")));
-                }
-                resetNeeded = true;
-            }
+            requeue(block, batch, reply.rejectReason());
         }
+        finish();
+    }
+
+    private void resolve(Block block, List<Pending> batch, Throwable error) {
+        Optional<List<Verdict>> stored = Optional.empty();
+        try {
+            ordering.barrier().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            stored = applied.entriesOf(chain, block.header().height(), block.header().hash())
+                    .map(es -> es.stream().map(e -> new Verdict(e.valid(), e.reason())).toList());
+        } catch (Exception e) {
+            LOG.debug("cannot tell yet whether {} block #{} was applied", chain.label(), block.header().height(), e);
+        }
+        if (stored.isPresent() && stored.get().size() == batch.size()) {
+            complete(batch, block.header().height(), stored.get());
+            markReset();
+        } else {
+            requeue(block, batch, error.toString());
+        }
+    }
+
+    private void complete(List<Pending> batch, long height, List<Verdict> verdicts) {
+        for (int i = 0; i < batch.size(); i++) {
+            byte[] entry = batch.get(i).entry();
+            byte[] txid = chain == ChainId.VALUE ? ValueEntry.decode(entry).txid() : null;
+            Verdict v = verdicts.get(i);
+            batch.get(i).receipt().complete(new Receipt(chain, EntryId.of(entry), txid, height, i, v.valid(),
+                    v.valid() ? null : v.reason()));
+        }
+    }
+
+    private void requeue(Block block, List<Pending> batch, String why) {
+        LOG.debug("{} block #{} not appended ({}); its {} entries go back to the queue", chain.label(),
+                block.header().height(), why, batch.size());
+        synchronized (this) {
+            if (running) {
+                queue.addAll(batch);
+            } else {
+                batch.forEach(p -> p.receipt().completeExceptionally(new IllegalStateException("node stopped")));
+            }
+            resetNeeded = true;
+        }
+    }
+
+    private synchronized void markReset() {
+        resetNeeded = true;
+    }
+
+    private void finish() {
         synchronized (this) {
             outstanding--;
             notifyAll();
@@ -226,6 +290,7 @@ public final class BlockProducer implements AutoCloseable {
             notifyAll();
         }
         thread.interrupt();
+        resolver.shutdown();
         left.forEach(p -> p.receipt().completeExceptionally(new IllegalStateException("node stopped before ordering")));
     }
 

@@ -83,7 +83,7 @@ final class LedgerStateMachine extends BaseStateMachine {
         if (index <= appliedBeforeStart) {
             return chain(() -> {
                 advance(term, index);
-                return Message.valueOf(ByteString.copyFrom(ApplyReply.rejected("already applied before restart")));
+                return Message.valueOf(ByteString.copyFrom(ApplyReply.rejected(ApplyReply.ALREADY_APPLIED)));
             });
         }
         ByteString data = entry.getStateMachineLogEntry().getLogData();

@@ -10,6 +10,11 @@ import java.util.concurrent.CompletableFuture;
 public interface Ordering extends AutoCloseable {
     CompletableFuture<byte[]> order(byte[] proposal);
 
+    /** Completes once this replica has applied everything ordered before the call: an empty proposal. */
+    default CompletableFuture<Void> barrier() {
+        return order(new byte[0]).thenApply(reply -> null);
+    }
+
     @Override
     void close();
 }

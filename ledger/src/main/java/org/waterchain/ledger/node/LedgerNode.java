@@ -42,8 +42,10 @@ public final class LedgerNode implements AutoCloseable {
         this.engine = engine;
         this.ordering = ordering;
         this.queries = new LedgerQueries(dir.database());
-        this.dataProducer = new BlockProducer(ChainId.DATA, key, ordering, () -> engine.tip(ChainId.DATA), System::currentTimeMillis);
-        this.valueProducer = new BlockProducer(ChainId.VALUE, key, ordering, () -> engine.tip(ChainId.VALUE), System::currentTimeMillis);
+        this.dataProducer = new BlockProducer(ChainId.DATA, key, ordering, () -> engine.tip(ChainId.DATA),
+                System::currentTimeMillis, queries::entriesOf);
+        this.valueProducer = new BlockProducer(ChainId.VALUE, key, ordering, () -> engine.tip(ChainId.VALUE),
+                System::currentTimeMillis, queries::entriesOf);
     }
 
     public static LedgerNode start(DataDirectory dir) {

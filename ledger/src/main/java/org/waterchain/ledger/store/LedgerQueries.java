@@ -157,6 +157,17 @@ public final class LedgerQueries implements AutoCloseable {
         });
     }
 
+    /** The stored entries of a block, if the block with this hash stands at this height. */
+    public Optional<List<StoredEntry>> entriesOf(ChainId chain, long height, byte[] hash) {
+        return block(chain, height).filter(b -> java.util.Arrays.equals(b.hash(), hash)).map(b -> {
+            List<StoredEntry> es = new ArrayList<>(b.entryIds().size());
+            for (int i = 0; i < b.entryIds().size(); i++) {
+                es.add(entryAt(chain, height, i).orElseThrow());
+            }
+            return es;
+        });
+    }
+
     /** The Merkle inclusion proof of an entry and the header it proves against. */
     public Optional<EntryProof> prove(byte[] entryId) {
         return entry(entryId).map(this::prove);
