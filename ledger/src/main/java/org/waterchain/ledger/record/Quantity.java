@@ -63,10 +63,6 @@ public enum Quantity {
         return unit;
     }
 
-    public boolean isHeavyMetal() {
-        return code >= 20 && code < 30;
-    }
-
     public static Optional<Quantity> byCode(int code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }

@@ -1,6 +1,5 @@
 package org.waterchain.ledger.registry;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -21,7 +20,9 @@ import org.waterchain.ledger.registry.RegistryAction.SetStandard;
 
 /**
  * The alliance registry as one replica sees it after the blocks applied so far. Owned by the block
- * applier's thread; everyone else reads the registry table through queries.
+ * applier's thread; everyone else reads the registry table through queries. The rules read members, devices
+ * and licences; factories, channels and standards are kept for the contracts that run on apply (compliance
+ * classes, pollution tracing), which must read the registry as of their block, not the database's latest.
  */
 public final class Registry {
     private final Map<Address, AddMember> members = new HashMap<>();
@@ -116,29 +117,5 @@ public final class Registry {
             }
         }
         return false;
-    }
-
-    public Collection<RegisterStation> stations() {
-        return stations.values();
-    }
-
-    public Collection<RegisterFactory> factories() {
-        return factories.values();
-    }
-
-    public Collection<AddChannel> channels() {
-        return channels.values();
-    }
-
-    public Optional<SetStandard> standard(String quantity) {
-        return Optional.ofNullable(standards.get(quantity));
-    }
-
-    public boolean hasChannel(String id) {
-        return channels.containsKey(id);
-    }
-
-    public boolean hasFactory(String id) {
-        return factories.containsKey(id);
     }
 }
