@@ -1,6 +1,8 @@
 package org.waterchain.ledger.consensus;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,11 +55,14 @@ final class LedgerStateMachine extends BaseStateMachine {
     private volatile Throwable fatal;
     private final long appliedBeforeStart;
     private CompletableFuture<?> lastApply = CompletableFuture.completedFuture(null);
-    /** Raft index this replica's state has reached, moved in log order on the apply thread. */
-    private volatile long appliedIndex = -1;
-    /** Futures waiting for the state to reach an index (receipts, catch-up barriers). */
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, java.util.List<CompletableFuture<Void>>> waiters =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
+    /**
+     * Raft index this replica's state has reached, and the futures waiting for an index (receipts, barriers).
+     * Both change under one lock: with a lock-free hand-off a waiter added while the applier released its
+     * index was dropped, and a receipt never completed.
+     */
+    private final Object waiterLock = new Object();
+    private long appliedIndex = -1;
+    private final java.util.TreeMap<Long, java.util.List<CompletableFuture<Void>>> waiters = new java.util.TreeMap<>();
 
     LedgerStateMachine(LedgerEngine engine) {
         this.engine = engine;
@@ -134,14 +139,23 @@ final class LedgerStateMachine extends BaseStateMachine {
 
     private void advance(long term, long index) {
         updateLastAppliedTermIndex(term, index);
-        appliedIndex = index;
-        release(index);
+        List<CompletableFuture<Void>> reached = new ArrayList<>();
+        synchronized (waiterLock) {
+            appliedIndex = index;
+            var head = waiters.headMap(index, true);
+            head.values().forEach(reached::addAll);
+            head.clear();
+        }
+        reached.forEach(this::completeLater);
     }
 
-    private void release(long index) {
-        var reached = waiters.headMap(index, true);
-        reached.values().forEach(fs -> fs.forEach(f -> notifier.execute(() -> f.complete(null))));
-        reached.clear();
+    /** Off the apply thread; inline once the node is closing and the notifier is gone. */
+    private void completeLater(CompletableFuture<Void> f) {
+        try {
+            notifier.execute(() -> f.complete(null));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.complete(null);
+        }
     }
 
     /**
@@ -149,14 +163,20 @@ final class LedgerStateMachine extends BaseStateMachine {
      * differ from the others. Every chained step after it is skipped; waiters fail with the cause.
      */
     private void stop(long index, Throwable cause) {
-        fatal = cause;
+        synchronized (waiterLock) {
+            fatal = cause;
+        }
         LOG.error("replica stopped applying at log index {}: it must be restarted after the cause is fixed", index, cause);
         failWaiters(new LedgerHalted("the ledger stopped applying blocks: " + cause, cause));
     }
 
     private void failWaiters(Throwable cause) {
-        waiters.values().forEach(fs -> fs.forEach(f -> f.completeExceptionally(cause)));
-        waiters.clear();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        synchronized (waiterLock) {
+            waiters.values().forEach(all::addAll);
+            waiters.clear();
+        }
+        all.forEach(f -> f.completeExceptionally(cause));
     }
 
     /** Why this replica stopped applying, if it did. */
@@ -167,17 +187,22 @@ final class LedgerStateMachine extends BaseStateMachine {
     /** Completes once this replica has applied the log up to {@code index}. */
     CompletableFuture<Void> applied(long index) {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        if (fatal != null) {
-            f.completeExceptionally(new LedgerHalted("the ledger stopped applying blocks: " + fatal, fatal));
-            return f;
+        boolean reached;
+        Throwable failed;
+        synchronized (waiterLock) {
+            failed = fatal;
+            reached = appliedIndex >= index;
+            if (failed == null && !reached) {
+                waiters.computeIfAbsent(index, k -> new ArrayList<>()).add(f);
+            }
         }
-        waiters.computeIfAbsent(index, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(f);
-        if (appliedIndex >= index) { // reached while registering: release everything at or below it
-            release(index);
+        if (failed != null) {
+            f.completeExceptionally(new LedgerHalted("the ledger stopped applying blocks: " + failed, failed));
+        } else if (reached) {
+            completeLater(f);
         }
         return f;
     }
-
 
     private <T> CompletableFuture<T> chain(java.util.function.Supplier<T> step) {
         CompletableFuture<T> f = lastApply.thenApplyAsync(ignored -> step.get(), applyThread);
