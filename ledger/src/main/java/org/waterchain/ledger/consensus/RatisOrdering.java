@@ -191,6 +191,11 @@ public final class RatisOrdering implements Ordering {
         }
     }
 
+    /** Whether the Raft storage directory holds a log yet (absent or empty means a new one will be formatted). */
+    public static boolean hasLog(Path storageDir) {
+        return !isEmpty(storageDir);
+    }
+
     private static boolean isEmpty(Path dir) {
         if (!Files.isDirectory(dir)) {
             return true;

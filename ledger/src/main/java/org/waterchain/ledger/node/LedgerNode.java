@@ -68,7 +68,7 @@ public final class LedgerNode implements AutoCloseable {
                 throw new NodeException("data directory " + dir.root() + " is in use by another running node");
             }
             engine = new LedgerEngine(LedgerDatabase.open(dir.database()), BlockPreparer.onAllCores());
-            if (engine.appliedMarker().isPresent() && isEmptyDir(dir.raftStorage())) {
+            if (engine.appliedMarker().isPresent() && !RatisOrdering.hasLog(dir.raftStorage())) {
                 // A new log would restart at index 1 and every entry up to the marker would be skipped as applied.
                 throw new NodeException(dir.root() + ": ledger.db has applied Raft entries but the raft/ directory is"
                         + " missing or empty; restore raft/ from the same backup as ledger.db");
@@ -128,15 +128,6 @@ public final class LedgerNode implements AutoCloseable {
         ordering.close();
         queries.close();
         cleanup(engine, lock, lockChannel);
-    }
-
-    private static boolean isEmptyDir(java.nio.file.Path d) throws IOException {
-        if (!java.nio.file.Files.isDirectory(d)) {
-            return true;
-        }
-        try (var s = java.nio.file.Files.list(d)) {
-            return s.findAny().isEmpty();
-        }
     }
 
     private static void cleanup(LedgerEngine engine, FileLock lock, FileChannel ch) {
