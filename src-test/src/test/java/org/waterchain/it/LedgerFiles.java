@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** File-level helpers for tests: copy data directories, open and dump the SQLite ledger with plain JDBC. */
-final class LedgerFiles {
+public final class LedgerFiles {
     private LedgerFiles() {}
 
     static void copyTree(Path from, Path to) {
@@ -139,7 +139,7 @@ final class LedgerFiles {
         return out;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

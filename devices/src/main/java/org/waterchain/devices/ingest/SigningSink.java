@@ -1,0 +1,58 @@
+package org.waterchain.devices.ingest;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.waterchain.devices.sample.Sample;
+import org.waterchain.devices.sample.SampleSink;
+import org.waterchain.devices.signing.GatewayKeys;
+import org.waterchain.devices.signing.RecordSigner;
+import org.waterchain.ledger.crypto.KeyPair;
+import org.waterchain.ledger.store.LedgerQueries;
+
+/**
+ * Signs samples from sources that do not sign themselves and offers them to the ingest: Modbus transmitters
+ * and replayed series through the node's gateway, simulated sensor nodes with their own keys. Each device's
+ * signer starts above the last sequence number the ledger accepted for its key, so a restart never replays.
+ */
+public final class SigningSink implements SampleSink {
+    private final RecordIngest ingest;
+    private final String source;
+    private final Function<String, RecordSigner> newSigner;
+    private final Map<String, RecordSigner> signers = new ConcurrentHashMap<>();
+
+    private SigningSink(RecordIngest ingest, String source, Function<String, RecordSigner> newSigner) {
+        this.ingest = ingest;
+        this.source = source;
+        this.newSigner = newSigner;
+    }
+
+    /** The node's gateway signs, with a key derived per device; records carry the gateway-signed flag. */
+    public static SigningSink gateway(RecordIngest ingest, String source, KeyPair gateway, LedgerQueries q) {
+        return new SigningSink(ingest, source, id -> {
+            KeyPair k = GatewayKeys.deviceKey(gateway, id);
+            return new RecordSigner(id, k, true, q.lastSequence(k.publicKey()));
+        });
+    }
+
+    /** Devices that hold their own keys (simulated sensor nodes). */
+    public static SigningSink selfSigned(RecordIngest ingest, String source, Map<String, KeyPair> deviceKeys, LedgerQueries q) {
+        Map<String, KeyPair> keys = Map.copyOf(deviceKeys);
+        return new SigningSink(ingest, source, id -> {
+            KeyPair k = keys.get(id);
+            if (k == null) {
+                throw new IllegalArgumentException("no key for simulated device " + id);
+            }
+            return new RecordSigner(id, k, false, q.lastSequence(k.publicKey()));
+        });
+    }
+
+    @Override
+    public void accept(Sample s) {
+        offer(s);
+    }
+
+    public RecordIngest.Outcome offer(Sample s) {
+        return ingest.offer(source, signers.computeIfAbsent(s.deviceId(), newSigner).sign(s));
+    }
+}

@@ -1,0 +1,30 @@
+package org.waterchain.devices.ingest;
+
+/**
+ * Something wrong with the devices rather than with the water: raised by the ingest and the drivers, shown by
+ * the app's alarm list. Repeats of the same kind from the same source are folded into one alarm per hold-off
+ * period, with {@code occurrences} saying how many there were.
+ *
+ * @param source   where it came from: a port path, a Modbus bus and unit, a simulator
+ * @param deviceId the device concerned, or null when it is not known (a frame that did not decode)
+ */
+public record SystemAlarm(Kind kind, String source, String deviceId, String detail, long occurrences, long timeMs) {
+    public enum Kind {
+        BAD_FRAMES,
+        MALFORMED_MESSAGE,
+        SIGNATURE_FAILURE,
+        UNKNOWN_DEVICE,
+        REPLACED_DEVICE,
+        RETIRED_DEVICE,
+        REPLAYED_RECORD,
+        REFUSED_RECORD,
+        DEVICE_SILENT,
+        LINK_LOST
+    }
+
+    /** Receives alarms on the thread that found the problem; hand them on, do not block. */
+    @FunctionalInterface
+    public interface Listener {
+        void raised(SystemAlarm alarm);
+    }
+}
