@@ -79,6 +79,12 @@ public final class RunBenchmarks {
                 System.out.printf(Locale.ROOT, "full audit of %,d entries: %.2f s per audit, %,.0f entries/s = %.2f x the verify ceiling;"
                         + " 1,000,000 records would take about %.0f s%n", entries, score, perSecond, perSecond / ceiling,
                         1_000_000 / perSecond);
+            } else if (name.endsWith("FrameVerifyBench.decodeVerifyAllCores")) {
+                System.out.printf(Locale.ROOT, "serial frames decoded + parsed + verified: %,.0f frames/s on all cores = %.2f x the verify ceiling%n",
+                        score, score / ceiling);
+            } else if (name.endsWith("FrameVerifyBench.decodeVerifyOneCore")) {
+                System.out.printf(Locale.ROOT, "serial frames decoded + parsed + verified: %,.0f frames/s on one core = %.2f x one core's verify rate%n",
+                        score, score / oneCore);
             } else if (name.endsWith("QueryBench.oneStationYear")) {
                 System.out.printf(Locale.ROOT, "one station's year (8,760 hourly records of 61,320): %.1f ms per query%n", score);
             }
