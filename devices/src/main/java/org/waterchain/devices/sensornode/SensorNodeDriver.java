@@ -29,7 +29,13 @@ public final class SensorNodeDriver implements AutoCloseable {
     private final LongSupplier clock;
     private final SerialLink link;
     private final FrameDecoder decoder;
+    private static final long GREETING_RETRY_NS = 3_000_000_000L;
+    private static final long TIME_RESYNC_NS = 3_600_000_000_000L;
+
     private volatile Hello lastHello;
+    /** Owned by the link's thread. */
+    private boolean helloSinceOpen;
+    private long greetedAt;
     private volatile long goodFrames;
     private volatile Map<FrameError, Long> frameErrors = Map.of();
 
@@ -52,8 +58,18 @@ public final class SensorNodeDriver implements AutoCloseable {
             @Override
             public void opened(SerialLink l) {
                 decoder.reset();
-                send(new HelloRequest());
-                send(new TimeSync(clock.getAsLong()));
+                helloSinceOpen = false;
+                greet();
+            }
+
+            @Override
+            public void tick(SerialLink l) {
+                long now = System.nanoTime();
+                // A device that was not listening yet (booting, or nobody at the far end of a pty) missed the
+                // greeting: repeat it until it answers, and keep its clock set.
+                if (!helloSinceOpen && now - greetedAt > GREETING_RETRY_NS || now - greetedAt > TIME_RESYNC_NS) {
+                    greet();
+                }
             }
 
             @Override
@@ -86,11 +102,18 @@ public final class SensorNodeDriver implements AutoCloseable {
             ingest.offer(link.path(), r.signed());
         } else if (m instanceof Hello h) {
             lastHello = h;
+            helloSinceOpen = true;
             if (h.intervalSeconds() > 0) {
                 ingest.expect(h.deviceId(), link.path(), h.intervalSeconds() * 1000);
             }
         }
         // TIME and HELLO_REQUEST travel the other way; a device echoing them is harmless.
+    }
+
+    private void greet() {
+        greetedAt = System.nanoTime();
+        send(new HelloRequest());
+        send(new TimeSync(clock.getAsLong()));
     }
 
     /** Frames and writes one message; false when the port is not open. */

@@ -20,6 +20,9 @@ public final class SerialLink implements AutoCloseable {
 
         /** The port failed; the link will retry by itself. */
         void lost(String why);
+
+        /** Called at least every read timeout while the port is open, for the handler's own timers. */
+        default void tick(SerialLink link) {}
     }
 
     /** An immutable view for display. */
@@ -112,6 +115,7 @@ public final class SerialLink implements AutoCloseable {
                     if (n > 0) {
                         handler.received(buf, n);
                     }
+                    handler.tick(this);
                 }
             } catch (RuntimeException e) {
                 why = "error on " + path + ": " + e;
