@@ -25,12 +25,18 @@ void fill(uint8_t *buf, size_t len, enum fill_kind kind)
     }
 }
 
-int main(void)
+/* argv[1], if given, is the path of the wire vectors file. */
+int main(int argc, char **argv)
 {
     suite_crc16();
     suite_cobs();
     suite_frame();
     suite_sha512();
     suite_ed25519();
+    suite_record();
+    suite_message();
+    suite_status();
+    suite_node();
+    suite_vectors(argc > 1 ? argv[1] : NULL);
     return t_summary();
 }

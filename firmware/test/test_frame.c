@@ -3,7 +3,10 @@
 #include "wc/crc16.h"
 #include "wc/frame.h"
 
-static const size_t LENGTHS[] = { 0, 1, 253, 254, 255, 256, 508 };
+/* 0 is a good frame (the message layer refuses it, see test_message.c);
+ * 252 to 254 put the end of payload plus CRC around a full 254-byte COBS
+ * block; 508 is the largest payload. */
+static const size_t LENGTHS[] = { 0, 1, 2, 252, 253, 254, 255, 256, 507, 508 };
 #define N_LENGTHS (sizeof LENGTHS / sizeof LENGTHS[0])
 
 /* Feeds bytes and returns the result of the last push; any good frame
@@ -58,6 +61,55 @@ static void known_vectors(void)
     const uint8_t want_empty[] = { 0x03, 0xFF, 0xFF, 0x00 };
     CHECK(wc_frame_encode(NULL, 0, frame, sizeof frame) == (int)sizeof want_empty);
     CHECK_MEM(frame, want_empty, sizeof want_empty);
+
+    /* The smallest message, a lone type byte: HELLO_REQUEST, CRC 0xE3E0. */
+    const uint8_t one = 0x11;
+    const uint8_t want_one[] = { 0x04, 0x11, 0xE3, 0xE0, 0x00 };
+    CHECK(wc_frame_encode(&one, 1, frame, sizeof frame) == (int)sizeof want_one);
+    CHECK_MEM(frame, want_one, sizeof want_one);
+}
+
+/* The payload's zeros must come back exactly, a leading and a trailing
+ * one included. */
+static void embedded_zeros(void)
+{
+    const uint8_t payload[] = { 0x00, 0x10, 0x00, 0x00, 0x7F, 0x00 };
+    /* CRC 0x122D; each zero closes a block. */
+    const uint8_t want[] = { 0x01, 0x02, 0x10, 0x01, 0x02, 0x7F, 0x03, 0x12, 0x2D, 0x00 };
+    uint8_t frame[32];
+    static wc_frame_decoder dec;
+    int n = wc_frame_encode(payload, sizeof payload, frame, sizeof frame);
+    CHECK(n == (int)sizeof want);
+    if (n != (int)sizeof want) {
+        return;
+    }
+    CHECK_MEM(frame, want, sizeof want);
+    wc_frame_decoder_init(&dec);
+    CHECK(feed(&dec, frame, (size_t)n, NULL) == (int)sizeof payload);
+    CHECK(dec.payload != NULL && memcmp(dec.payload, payload, sizeof payload) == 0);
+}
+
+/* Payload plus CRC of exactly 254 non-zero bytes fills one COBS block;
+ * the paper's encoder then ends with a 0x01 code byte (docs/wire.md). */
+static void full_block_ends_with_code_one(void)
+{
+    uint8_t payload[252], frame[WC_FRAME_MAX_ENCODED];
+    static wc_frame_decoder dec;
+    uint16_t crc;
+    unsigned salt = 0;
+    do { /* pick content whose CRC has no zero byte */
+        for (size_t i = 0; i < sizeof payload; i++) payload[i] = (uint8_t)(1 + (i + salt) % 255);
+        crc = wc_crc16(payload, sizeof payload);
+        salt++;
+    } while ((crc >> 8) == 0 || (crc & 0xFF) == 0);
+    int n = wc_frame_encode(payload, sizeof payload, frame, sizeof frame);
+    CHECK(n == 1 + 254 + 1 + 1);
+    CHECK(frame[0] == 0xFF && frame[n - 2] == 0x01 && frame[n - 1] == 0x00);
+    wc_frame_decoder_init(&dec);
+    CHECK(feed(&dec, frame, (size_t)n, NULL) == (int)sizeof payload);
+    /* The shorter form without the final 0x01 decodes to the same. */
+    frame[n - 2] = 0x00;
+    CHECK(feed(&dec, frame, (size_t)n - 1, NULL) == (int)sizeof payload);
 }
 
 static void encoder_rejects_oversize(void)
@@ -214,6 +266,8 @@ void suite_frame(void)
         }
     }
     t_run("frame known vectors", known_vectors);
+    t_run("frame payload with leading, embedded and trailing zeros", embedded_zeros);
+    t_run("frame of one full COBS block ends with code 0x01", full_block_ends_with_code_one);
     t_run("frame encoder rejects 509-byte payload", encoder_rejects_oversize);
     t_run("frame encoder rejects small buffer", encoder_rejects_small_buffer);
     t_run("frame decoder rejects 509-byte payload", decoder_rejects_oversize);
