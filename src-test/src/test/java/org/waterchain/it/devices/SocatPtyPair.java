@@ -48,7 +48,9 @@ final class SocatPtyPair implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        kill();
+    public void close() {
+        if (socat != null) {
+            socat.destroyForcibly();
+        }
     }
 }
