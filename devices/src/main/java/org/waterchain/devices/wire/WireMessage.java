@@ -93,9 +93,24 @@ public sealed interface WireMessage {
                 default -> throw new MalformedMessage(String.format("unknown message type 0x%02x", type), true);
             };
             r.expectEnd(String.format("message 0x%02x", type));
+            if (m instanceof Hello h) {
+                checkHello(h);
+            }
             return m;
         } catch (DecodeException e) {
             throw new MalformedMessage(e.getMessage(), false);
+        }
+    }
+
+    /** The same rules as the firmware's: this protocol, and a device id a record could carry. */
+    private static void checkHello(Hello h) throws MalformedMessage {
+        if (h.protocol() != PROTOCOL) {
+            throw new MalformedMessage("hello: protocol " + h.protocol() + " is not " + PROTOCOL, false);
+        }
+        String id = h.deviceId();
+        if (id.isEmpty() || id.length() > SensorRecord.MAX_DEVICE_ID_BYTES || !id.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new MalformedMessage("hello: device id must be 1-" + SensorRecord.MAX_DEVICE_ID_BYTES
+                    + " printable ASCII characters without spaces: '" + id + "'", false);
         }
     }
 

@@ -124,6 +124,8 @@ public final class WireVectors {
         reject(s, "record-truncated", Frames.encode(Arrays.copyOf(payload, payload.length - 1)), "malformed");
         byte[] timeExtra = Arrays.copyOf(new TimeSync(JAN_2025).encode(), 10);
         reject(s, "time-trailing-byte", Frames.encode(timeExtra), "malformed");
+        reject(s, "hello-future-protocol", Frames.encode(new Hello(2, "R04-A", a.publicKey(), "WC-SN1", "1.0.0", 3600).encode()), "malformed");
+        reject(s, "hello-space-in-device-id", Frames.encode(new Hello(1, "R04 A", a.publicKey(), "WC-SN1", "1.0.0", 3600).encode()), "malformed");
         byte[] badSig = payload.clone();
         badSig[3 + signed.body().length] ^= 0x01;
         reject(s, "bad-signature", Frames.encode(badSig), "bad_signature");
