@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Connects sensors to a WaterChain node: the project's sensor node over serial/USB, Modbus RTU"
                 + " transmitters, a simulated station network and replays of recorded CSV series.",
         subcommands = {PortsCommand.class, ListenCommand.class, EnrollCommand.class, RetireCommand.class,
-                SimulateCommand.class, ReplayCommand.class,
+                SimulateCommand.class, ReplayCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DevicesCli {
     public static final int EXIT_USAGE = 2;

@@ -67,23 +67,33 @@ final class SimulateCommand implements Callable<Integer> {
             NetworkSimulator sim = new NetworkSimulator(network, SimulationConfig.defaults(seed, start), sink::accept);
             for (String e : events) {
                 PollutionEvent ev = inject(sim, network, e, start);
-                System.out.println("injected " + ev);
+                System.out.printf("injected pollution event %s: %s +%s from %s for %d min, starting %s%n", ev.id(), ev.quantity().symbol(),
+                        ev.magnitude(), ev.sourceId(), ev.durationMs() / 60_000, Instant.ofEpochMilli(ev.startMs()));
             }
             try (PacedRunner runner = new PacedRunner(sim, speed)) {
                 runner.start();
                 System.out.printf("simulating %d stations at %.0fx; Ctrl-C stops%n", network.stations().size(), speed);
-                while (!stop.await(statsEvery)) {
+                while (!stop.await(Math.max(1, statsEvery))) {
                     PacedRunner.Status st = runner.status();
                     if (st.failure() != null) {
                         throw new IllegalStateException("the simulator stopped: " + st.failure(), st.failure());
                     }
-                    System.out.printf("simulated time %s: %d samples, %d records accepted, %d refused%s%n",
+                    System.out.printf("simulated time %s: %d samples, %d records accepted, %d refused%s%s%n",
                             Instant.ofEpochMilli(st.sourceTimeMs()), sim.samplesEmitted(), s.ingest.stats("simulator").accepted(),
-                            s.ingest.stats("simulator").rejectedTotal(), st.fallingBehind() ? " (falling behind by " + st.lagMs() + " ms)" : "");
+                            s.ingest.stats("simulator").rejectedTotal(), st.fallingBehind() ? " (falling behind by " + st.lagMs() + " ms)" : "",
+                            describe(sim.activeEvents()));
                 }
             }
         }
         return 0;
+    }
+
+    private static String describe(List<PollutionEvent> active) {
+        if (active.isEmpty()) {
+            return "";
+        }
+        return active.stream().map(e -> e.quantity().symbol() + " from " + e.sourceId())
+                .collect(java.util.stream.Collectors.joining(", ", "; pollution under way: ", ""));
     }
 
     static PollutionEvent inject(NetworkSimulator sim, StationNetwork network, String spec, long start) {
