@@ -12,6 +12,10 @@ package org.waterchain.bench;
  *   -Dwaterchain.bench.auditRecords=1000000   records in the audited ledger (default 200000; the issue's target is 1,000,000)
  *   -Dwaterchain.bench.include=Audit          regex of benchmarks to run (default: all of org.waterchain.bench)
  * The whole suite takes about 5 minutes on 2 cores with the default audit size.
+ *
+ * The device harnesses print their own figures (same classpath, need socat for the first):
+ *   java -cp ... org.waterchain.bench.DeviceMemoryHarness 100       memory per connected sensor node over real ptys
+ *   java -cp ... org.waterchain.bench.SimulatedNetworkHarness 60    500 stations x 10 quantities, one simulated hour
  */
 
 import java.util.ArrayList;
