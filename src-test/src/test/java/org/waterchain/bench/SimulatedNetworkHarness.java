@@ -54,7 +54,7 @@ public final class SimulatedNetworkHarness {
             Map<String, KeyPair> keys = register(node, regulator, network);
             ingest.reloadDirectory();
             AtomicReference<CompletableFuture<Receipt>> last = new AtomicReference<>();
-            SigningSink signer = SigningSink.selfSigned(ingest, "sim500", keys, node.queries());
+            SigningSink signer = SigningSink.selfSigned(ingest, "sim500", keys);
             NetworkSimulator sim = new NetworkSimulator(network, SimulationConfig.defaults(7, start), s -> {
                 if (signer.offer(s) instanceof RecordIngest.Outcome.Submitted sub) {
                     last.set(sub.receipt());

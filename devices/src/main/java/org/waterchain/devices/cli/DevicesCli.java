@@ -42,7 +42,8 @@ public final class DevicesCli {
 
     private static boolean isUserError(Throwable t) {
         return t instanceof NodeException || t instanceof StorageException || t instanceof IllegalArgumentException
-                || t instanceof UserError;
+                || t instanceof UserError || t instanceof org.waterchain.devices.replay.ReplayException
+                || t instanceof org.waterchain.devices.modbus.ConfigException || t instanceof java.io.IOException;
     }
 
     /** A mistake the user can fix from the message alone. */

@@ -62,7 +62,8 @@ final class EnrollCommand implements Callable<Integer> {
             if (source.port != null) {
                 Hello h = awaitHello(s, source.port);
                 what = "sensor node " + h.deviceId() + " (" + h.model() + " " + h.firmware() + ", key " + Hex.of(h.publicKey()) + ")";
-                r = enrollment.enroll(h, station).get(timeout, TimeUnit.SECONDS);
+                r = (model.isEmpty() ? enrollment.enroll(h, station)
+                        : enrollment.enroll(h.deviceId(), station, h.publicKey(), model)).get(timeout, TimeUnit.SECONDS);
             } else if (source.explicit.gateway) {
                 if (source.explicit.key != null) {
                     throw new DevicesCli.UserError("--gateway and --key exclude each other: a gateway-signed device's key is derived by this node");

@@ -35,13 +35,30 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--stats-every", defaultValue = "10", description = "seconds between status lines (default: ${DEFAULT-VALUE})")
     int statsEvery;
 
+    private static void printStatus(NodeSession s, List<SensorNodeDriver> drivers, ModbusPoller poller) {
+        for (SensorNodeDriver d : drivers) {
+            SensorNodeDriver.Status st = d.status();
+            SourceStats ss = s.ingest.stats(d.path());
+            System.out.printf("%s %s: %d records accepted, %d refused %s%s%n", d.path(), st.link().state(),
+                    ss.accepted(), ss.rejectedTotal(), ss.rejected().isEmpty() ? "" : ss.rejected(),
+                    st.lastHello() == null ? "" : ", device " + st.lastHello().deviceId());
+        }
+        if (poller != null) {
+            for (DeviceStatus st : poller.status()) {
+                System.out.printf("modbus %s unit %d (%s) %s: %d samples, %d timeouts, %d exception responses%s%n",
+                        st.port(), st.unitId(), st.deviceId(), st.state(), st.samples(), st.timeouts(),
+                        st.exceptionResponses(), st.lastError() == null ? "" : "; last error: " + st.lastError());
+            }
+        }
+    }
+
     /** Transmitters cannot sign: the node's gateway signs for them, one source per bus for the counters. */
     private static ModbusPoller startModbus(NodeSession s, List<ModbusDevice> devices) {
         Map<String, SigningSink> sinkOfDevice = new HashMap<>();
         Map<String, SigningSink> sinkOfPort = new HashMap<>();
         for (ModbusDevice d : devices) {
             sinkOfDevice.put(d.deviceId(), sinkOfPort.computeIfAbsent(d.port(),
-                    p -> SigningSink.gateway(s.ingest, "modbus:" + p, s.dir.nodeKey(), s.node.queries())));
+                    p -> SigningSink.gateway(s.ingest, "modbus:" + p, s.dir.nodeKey())));
             s.ingest.expect(d.deviceId(), "modbus:" + d.port(), d.pollInterval().toMillis());
         }
         return ModbusPoller.start(devices, sample -> sinkOfDevice.get(sample.deviceId()).accept(sample));
@@ -60,32 +77,23 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         try (Stoppable stop = Stoppable.onCtrlC();
              NodeSession s = new NodeSession(data, System.err)) {
             List<SensorNodeDriver> drivers = new ArrayList<>();
-            for (String p : ports) {
-                drivers.add(new SensorNodeDriver(p, settings, s.ingest, System::currentTimeMillis).start());
-            }
-            ModbusPoller poller = transmitters.isEmpty() ? null : startModbus(s, transmitters);
-            System.out.println("listening on " + String.join(", ", ports)
-                    + (transmitters.isEmpty() ? "" : (ports.isEmpty() ? "" : " and ") + transmitters.size() + " Modbus transmitters")
-                    + "; Ctrl-C stops");
-            while (!stop.await(statsEvery)) {
-                for (SensorNodeDriver d : drivers) {
-                    SensorNodeDriver.Status st = d.status();
-                    SourceStats ss = s.ingest.stats(d.path());
-                    System.out.printf("%s %s: %d records accepted, %d refused %s%s%n", d.path(), st.link().state(),
-                            ss.accepted(), ss.rejectedTotal(), ss.rejected().isEmpty() ? "" : ss.rejected(),
-                            st.lastHello() == null ? "" : ", device " + st.lastHello().deviceId());
+            ModbusPoller poller = null;
+            try {
+                for (String p : ports) {
+                    drivers.add(new SensorNodeDriver(p, settings, s.ingest, System::currentTimeMillis).start());
                 }
+                poller = transmitters.isEmpty() ? null : startModbus(s, transmitters);
+                System.out.println("listening on " + String.join(", ", ports)
+                        + (transmitters.isEmpty() ? "" : (ports.isEmpty() ? "" : " and ") + transmitters.size() + " Modbus transmitters")
+                        + "; Ctrl-C stops");
+                while (!stop.await(Math.max(1, statsEvery))) {
+                    printStatus(s, drivers, poller);
+                }
+            } finally {
+                drivers.forEach(SensorNodeDriver::close);
                 if (poller != null) {
-                    for (DeviceStatus st : poller.status()) {
-                        System.out.printf("modbus %s unit %d (%s) %s: %d samples, %d timeouts, %d exception responses%s%n",
-                                st.port(), st.unitId(), st.deviceId(), st.state(), st.samples(), st.timeouts(),
-                                st.exceptionResponses(), st.lastError() == null ? "" : "; last error: " + st.lastError());
-                    }
+                    poller.close();
                 }
-            }
-            drivers.forEach(SensorNodeDriver::close);
-            if (poller != null) {
-                poller.close();
             }
         }
         return 0;

@@ -2,11 +2,11 @@ package org.waterchain.devices.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.waterchain.devices.enroll.DeviceEnrollment;
+import org.waterchain.devices.ingest.DeviceDirectory;
 import org.waterchain.devices.ingest.RecordIngest;
 import org.waterchain.devices.ingest.SigningSink;
 import org.waterchain.devices.replay.ColumnMapping;
@@ -14,8 +14,10 @@ import org.waterchain.devices.replay.CsvReplay;
 import org.waterchain.devices.replay.ReplayFormat;
 import org.waterchain.devices.replay.ReplayOptions;
 import org.waterchain.devices.replay.ReplayReport;
+import org.waterchain.devices.signing.GatewayKeys;
 import org.waterchain.devices.sim.PacedRunner;
 import org.waterchain.ledger.node.Receipt;
+import org.waterchain.ledger.registry.RegistryAction.RegisterDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,6 +55,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "stop at the first bad row (default: count bad rows, report them, go on)")
     boolean strict;
 
+    private static final long DAY_MS = 86_400_000L;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(csv)) {
@@ -67,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (enroll) {
                 enrollAll(s, m);
             }
-            SigningSink sink = SigningSink.gateway(s.ingest, "replay:" + csv.getFileName(), s.dir.nodeKey(), s.node.queries());
+            SigningSink sink = SigningSink.gateway(s.ingest, "replay:" + csv.getFileName(), s.dir.nodeKey());
             ReplayReport report;
             java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Receipt>> last =
                     new java.util.concurrent.atomic.AtomicReference<>();
@@ -77,31 +81,44 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             })) {
                 if (speed == null) {
-                    report = replay.runToEnd();
+                    // a day of recorded time at a time, so Ctrl-C is heard between steps
+                    while (!replay.finished() && !stop.stopped()) {
+                        replay.advanceTo(replay.currentTimeMs() + DAY_MS);
+                    }
                 } else {
                     try (PacedRunner runner = new PacedRunner(replay, speed)) {
                         runner.start();
-                        while (!replay.finished() && !stop.await(5)) {
+                        while (!runner.completion().isDone() && !stop.await(5)) {
                             System.out.println(replay.report().summary());
                         }
+                        if (runner.completion().isDone()) {
+                            try {
+                                runner.completion().join();
+                            } catch (java.util.concurrent.CompletionException e) {
+                                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                            }
+                        }
                     }
-                    report = replay.report();
                 }
+                report = replay.report();
+            }
+            if (last.get() != null) {
+                // blocks commit in order: once the last receipt is in, everything before it is committed too
+                last.get().get(5, TimeUnit.MINUTES);
             }
             System.out.println(report.summary());
             var stats = s.ingest.stats("replay:" + csv.getFileName());
             System.out.printf("%d records submitted to the ledger, %d refused %s%n", stats.accepted(), stats.rejectedTotal(),
                     stats.rejected().isEmpty() ? "" : stats.rejected());
-            if (last.get() != null) {
-                // blocks commit in order: once the last receipt is in, everything before it is committed too
-                last.get().get(5, TimeUnit.MINUTES);
-            }
             return stats.rejectedTotal() == 0 ? 0 : 1;
         }
     }
 
     private ColumnMapping mapping() throws Exception {
         if (mapping != null) {
+            if (format != null) {
+                throw new DevicesCli.UserError("give --format or --mapping, not both");
+            }
             return ColumnMapping.fromJson(mapping);
         }
         if (format == null) {
@@ -118,11 +135,17 @@ final class ReplayCommand implements Callable<Integer> {
 
     private void enrollAll(NodeSession s, ColumnMapping m) throws Exception {
         DeviceEnrollment enrollment = new DeviceEnrollment(s.node, s.dir.nodeKey(), s.ingest);
-        Set<String> known = new HashSet<>(s.ingest.directory().devices().keySet());
+        DeviceDirectory dir = s.ingest.directory();
         for (String suffix : m.deviceSuffixes()) {
             String id = device + suffix;
-            if (known.contains(id)) {
-                continue;
+            RegisterDevice existing = dir.device(id).orElse(null);
+            if (existing != null && !dir.isRetired(id) && existing.gateway()
+                    && Arrays.equals(existing.publicKey(), GatewayKeys.deviceKey(s.dir.nodeKey(), id).publicKey())) {
+                continue; // enrolled by this node's gateway already
+            }
+            if (existing != null && !existing.stationId().equals(station)) {
+                throw new DevicesCli.UserError(id + " is registered at station " + existing.stationId() + ", not " + station
+                        + "; choose another --device");
             }
             Receipt r = enrollment.enrollGatewaySigned(id, station, s.dir.nodeKey(), "replay of " + m.name()).get(30, TimeUnit.SECONDS);
             if (!r.valid()) {

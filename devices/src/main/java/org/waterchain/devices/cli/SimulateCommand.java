@@ -62,8 +62,10 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
             StationNetwork network = StationNetwork.fromRegistry(registry, NetworkDefaults.DEMO);
-            SigningSink sink = SigningSink.selfSigned(s.ingest, "simulator", keys, s.node.queries());
-            long start = System.currentTimeMillis();
+            SigningSink sink = SigningSink.selfSigned(s.ingest, "simulator", keys);
+            // A run before this one (at 720x) wrote samples ahead of the wall clock: carry on after them rather than
+            // lay a second series over the same hours.
+            long start = Math.max(System.currentTimeMillis(), latestSampleTime(s) + 1);
             NetworkSimulator sim = new NetworkSimulator(network, SimulationConfig.defaults(seed, start), sink::accept);
             for (String e : events) {
                 PollutionEvent ev = inject(sim, network, e, start);
@@ -86,6 +88,14 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static long latestSampleTime(NodeSession s) {
+        return s.node.queries().query("latest sample", c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(sample_time) FROM records")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     private static String describe(List<PollutionEvent> active) {

@@ -50,8 +50,10 @@ public final class RecordIngest implements AutoCloseable {
     private final Map<String, AtomicLong> highestSeq = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
     private final Runnable unsubscribe;
+    /** Bumped by every applied value-chain block: the registry may have changed. */
+    private final AtomicLong registryGeneration = new AtomicLong();
     private volatile DeviceDirectory directory;
-    private volatile boolean registryChanged;
+    private volatile long directoryGeneration = -1;
 
     public RecordIngest(LedgerNode node, LongSupplier clock, SystemAlarm.Listener listener) {
         this(node, clock, listener, 60_000, 5_000);
@@ -67,12 +69,13 @@ public final class RecordIngest implements AutoCloseable {
         this.clock = clock;
         this.alarms = new AlarmFolding(alarmHoldOffMs, listener);
         this.silence = new SilenceWatch(silenceGraceMs);
-        this.directory = DeviceDirectory.load(node.queries());
+        // subscribe before the first read, so no registry change can fall between them
         this.unsubscribe = node.subscribe(applied -> {
             if (applied.header().chain() == ChainId.VALUE) {
-                registryChanged = true;
+                registryGeneration.incrementAndGet();
             }
         });
+        reloadDirectory();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "device-silence-watch");
             t.setDaemon(true);
@@ -95,11 +98,6 @@ public final class RecordIngest implements AutoCloseable {
         }
         DeviceDirectory dir = directory();
         RegisterDevice device = dir.device(rec.deviceId()).orElse(null);
-        if (device == null) {
-            // An enrollment may have been applied a moment ago: look once more before calling the device unknown.
-            dir = reloadDirectory();
-            device = dir.device(rec.deviceId()).orElse(null);
-        }
         String keyHex = Hex.of(signed.signerKey());
         if (device == null) {
             return reject(c, RejectReason.UNKNOWN_DEVICE, rec.deviceId(), what + ": no device " + rec.deviceId()
@@ -123,20 +121,23 @@ public final class RecordIngest implements AutoCloseable {
                 return reject(c, RejectReason.UNKNOWN_QUANTITY, rec.deviceId(), what + ": unknown quantity code " + r.quantityCode());
             }
         }
-        AtomicLong highest = highestSeq.computeIfAbsent(keyHex, k -> new AtomicLong(node.queries().lastSequence(signed.signerKey())));
-        long prev;
-        do {
-            prev = highest.get();
+        AtomicLong highest = highest(signed.signerKey(), keyHex);
+        long now;
+        CompletableFuture<Receipt> receipt;
+        // One key's records are checked and submitted under one lock, so they reach the ledger in sequence order
+        // even when two threads offer them.
+        synchronized (highest) {
+            long prev = highest.get();
             if (rec.seq() <= prev) {
                 return reject(c, RejectReason.STALE_SEQUENCE, rec.deviceId(), what + ": sequence number " + rec.seq()
                         + " is not after " + prev + ", the last already received (replayed or old record)");
             }
-        } while (!highest.compareAndSet(prev, rec.seq()));
-
-        long now = clock.getAsLong();
+            highest.set(rec.seq());
+            now = clock.getAsLong();
+            receipt = node.submit(new RecordEntry(signed, now));
+        }
         silence.seen(rec.deviceId(), now);
         c.accepted(now, rec.deviceId());
-        CompletableFuture<Receipt> receipt = node.submit(new RecordEntry(signed, now));
         receipt.whenComplete((r, e) -> {
             if (e != null || !r.valid()) {
                 String why = e != null ? "not committed: " + e.getMessage() : r.reason();
@@ -144,6 +145,18 @@ public final class RecordIngest implements AutoCloseable {
             }
         });
         return new Outcome.Submitted(receipt);
+    }
+
+    /**
+     * The last sequence number seen for a key: accepted by the ledger or submitted since. A signer starts above
+     * it, so a second signer for the same device (a restarted poller) never reuses a number still in flight.
+     */
+    public long lastSequence(byte[] key) {
+        return highest(key, Hex.of(key)).get();
+    }
+
+    private AtomicLong highest(byte[] key, String keyHex) {
+        return highestSeq.computeIfAbsent(keyHex, k -> new AtomicLong(node.queries().lastSequence(key)));
     }
 
     /** A frame a driver could not decode. */
@@ -174,16 +187,20 @@ public final class RecordIngest implements AutoCloseable {
         silence.forget(deviceId);
     }
 
-    /** Reads the registry again now, e.g. right after an enrollment's receipt. */
-    public DeviceDirectory reloadDirectory() {
-        registryChanged = false;
+    /**
+     * Reads the registry again now, e.g. right after an enrollment's receipt. Loads run one at a time and each
+     * starts after the change it answers, so a slow load can never overwrite a newer one.
+     */
+    public synchronized DeviceDirectory reloadDirectory() {
+        long generation = registryGeneration.get();
         DeviceDirectory d = DeviceDirectory.load(node.queries());
         directory = d;
+        directoryGeneration = generation;
         return d;
     }
 
     public DeviceDirectory directory() {
-        return registryChanged ? reloadDirectory() : directory;
+        return directoryGeneration != registryGeneration.get() ? reloadDirectory() : directory;
     }
 
     public Map<String, SourceStats> stats() {
@@ -210,7 +227,10 @@ public final class RecordIngest implements AutoCloseable {
 
     private Outcome.Rejected reject(Counters c, RejectReason reason, String deviceId, String detail) {
         c.rejected(reason);
-        alarms.occurred(reason.alarm(), c.source, deviceId, detail, clock.getAsLong());
+        // An unregistered or forging sender chooses its own device ids: fold its alarms per source, not per id
+        // (the detail still names the id), so varying ids cannot flood the alarm list.
+        boolean idTrusted = reason != RejectReason.UNKNOWN_DEVICE && reason != RejectReason.BAD_SIGNATURE;
+        alarms.occurred(reason.alarm(), c.source, idTrusted ? deviceId : null, detail, clock.getAsLong());
         return new Outcome.Rejected(reason, detail);
     }
 

@@ -8,12 +8,11 @@ import org.waterchain.devices.sample.SampleSink;
 import org.waterchain.devices.signing.GatewayKeys;
 import org.waterchain.devices.signing.RecordSigner;
 import org.waterchain.ledger.crypto.KeyPair;
-import org.waterchain.ledger.store.LedgerQueries;
 
 /**
  * Signs samples from sources that do not sign themselves and offers them to the ingest: Modbus transmitters
  * and replayed series through the node's gateway, simulated sensor nodes with their own keys. Each device's
- * signer starts above the last sequence number the ledger accepted for its key, so a restart never replays.
+ * signer starts above the last sequence number the ingest has seen for its key, so a restart never replays.
  */
 public final class SigningSink implements SampleSink {
     private final RecordIngest ingest;
@@ -28,22 +27,22 @@ public final class SigningSink implements SampleSink {
     }
 
     /** The node's gateway signs, with a key derived per device; records carry the gateway-signed flag. */
-    public static SigningSink gateway(RecordIngest ingest, String source, KeyPair gateway, LedgerQueries q) {
+    public static SigningSink gateway(RecordIngest ingest, String source, KeyPair gateway) {
         return new SigningSink(ingest, source, id -> {
             KeyPair k = GatewayKeys.deviceKey(gateway, id);
-            return new RecordSigner(id, k, true, q.lastSequence(k.publicKey()));
+            return new RecordSigner(id, k, true, ingest.lastSequence(k.publicKey()));
         });
     }
 
     /** Devices that hold their own keys (simulated sensor nodes). */
-    public static SigningSink selfSigned(RecordIngest ingest, String source, Map<String, KeyPair> deviceKeys, LedgerQueries q) {
+    public static SigningSink selfSigned(RecordIngest ingest, String source, Map<String, KeyPair> deviceKeys) {
         Map<String, KeyPair> keys = Map.copyOf(deviceKeys);
         return new SigningSink(ingest, source, id -> {
             KeyPair k = keys.get(id);
             if (k == null) {
                 throw new IllegalArgumentException("no key for simulated device " + id);
             }
-            return new RecordSigner(id, k, false, q.lastSequence(k.publicKey()));
+            return new RecordSigner(id, k, false, ingest.lastSequence(k.publicKey()));
         });
     }
 
@@ -53,6 +52,10 @@ public final class SigningSink implements SampleSink {
     }
 
     public RecordIngest.Outcome offer(Sample s) {
-        return ingest.offer(source, signers.computeIfAbsent(s.deviceId(), newSigner).sign(s));
+        RecordSigner signer = signers.computeIfAbsent(s.deviceId(), newSigner);
+        // signed and offered under one lock, so numbers reach the ingest in the order they were handed out
+        synchronized (signer) {
+            return ingest.offer(source, signer.sign(s));
+        }
     }
 }

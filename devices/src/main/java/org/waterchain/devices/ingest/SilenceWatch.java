@@ -32,7 +32,12 @@ final class SilenceWatch {
     }
 
     void expect(String deviceId, String source, long intervalMs, long nowMs) {
-        watched.compute(deviceId, (k, old) -> new Watched(intervalMs, old == null ? nowMs : old.lastSeenMs));
+        watched.compute(deviceId, (k, old) -> {
+            Watched w = new Watched(intervalMs, old == null ? nowMs : old.lastSeenMs);
+            // a HELLO repeated by a device that sends no records must not end its silence and alarm again
+            w.silent = old != null && old.silent;
+            return w;
+        });
         sourceOf.put(deviceId, source);
     }
 
@@ -41,7 +46,7 @@ final class SilenceWatch {
         sourceOf.remove(deviceId);
     }
 
-    void seen(String deviceId, long nowMs) {
+    synchronized void seen(String deviceId, long nowMs) {
         Watched w = watched.get(deviceId);
         if (w != null) {
             w.lastSeenMs = nowMs;
@@ -50,7 +55,7 @@ final class SilenceWatch {
     }
 
     /** The devices that fell silent since the last check. */
-    List<Silent> check(long nowMs) {
+    synchronized List<Silent> check(long nowMs) {
         List<Silent> out = new ArrayList<>();
         watched.forEach((id, w) -> {
             if (!w.silent && nowMs - w.lastSeenMs > 2 * w.intervalMs + graceMs) {

@@ -1,6 +1,7 @@
 package org.waterchain.devices.modbus;
 
 import java.time.Duration;
+import org.waterchain.ledger.record.SensorRecord;
 
 /**
  * One transmitter as installed: which profile describes it, where it is wired and how often to poll it.
@@ -21,10 +22,8 @@ public record ModbusDevice(
         boolean echo) {
 
     public ModbusDevice {
-        if (deviceId == null || deviceId.isEmpty() || deviceId.length() > 32
-                || !deviceId.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new IllegalArgumentException("device id must be 1-32 printable ASCII characters without spaces: '"
-                    + deviceId + "'");
+        if (!SensorRecord.isValidDeviceId(deviceId)) {
+            throw new IllegalArgumentException(SensorRecord.DEVICE_ID_RULE + ": '" + deviceId + "'");
         }
         if (profile == null || serial == null) {
             throw new IllegalArgumentException("device " + deviceId + " needs a profile and serial settings");

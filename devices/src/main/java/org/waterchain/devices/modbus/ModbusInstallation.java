@@ -1,5 +1,6 @@
 package org.waterchain.devices.modbus;
 
+import org.waterchain.ledger.record.SensorRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,8 +70,8 @@ public record ModbusInstallation(List<ModbusDevice> devices) {
         n.allowOnly("deviceId", "profile", "port", "unitId", "pollIntervalSeconds", "serial", "responseTimeoutMs", "echo");
         ConfigNode idNode = n.field("deviceId");
         String id = idNode.nonBlankText();
-        if (id.length() > 32 || !id.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw idNode.error("'" + id + "' must be 1-32 printable ASCII characters without spaces");
+        if (!SensorRecord.isValidDeviceId(id)) {
+            throw idNode.error("'" + id + "': " + SensorRecord.DEVICE_ID_RULE);
         }
         ModbusProfile profile = profile(n.field("profile"), profileDir);
         String port = n.field("port").nonBlankText();

@@ -1,5 +1,6 @@
 package org.waterchain.devices.replay;
 
+import org.waterchain.ledger.record.SensorRecord;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,8 +18,8 @@ public record ReplayOptions(String deviceId, boolean strict, boolean shiftToNow,
 
     public ReplayOptions {
         Objects.requireNonNull(deviceId, "device id");
-        if (deviceId.isBlank() || deviceId.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("device id must be non-empty and without spaces: '" + deviceId + "'");
+        if (!SensorRecord.isValidDeviceId(deviceId)) {
+            throw new IllegalArgumentException(SensorRecord.DEVICE_ID_RULE + ": '" + deviceId + "'");
         }
         if (maxErrorsKept < 0) {
             throw new IllegalArgumentException("errors kept must not be negative");

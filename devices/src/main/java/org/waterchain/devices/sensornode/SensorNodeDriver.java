@@ -91,6 +91,15 @@ public final class SensorNodeDriver implements AutoCloseable {
 
     private void onPayload(byte[] buf, int len) {
         goodFrames = decoder.goodFrames();
+        try {
+            dispatch(buf, len);
+        } catch (RuntimeException e) {
+            // A fault behind one frame (the node's storage, say) must not cost the link or the frames after it.
+            ingest.messageRejected(link.path(), false, "frame could not be handled: " + e);
+        }
+    }
+
+    private void dispatch(byte[] buf, int len) {
         WireMessage m;
         try {
             m = WireMessage.parse(Arrays.copyOf(buf, len), len);

@@ -88,6 +88,18 @@ public final class SerialLink implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            loop();
+        } catch (Throwable t) {
+            // nothing may end the reading thread unseen: say what did, and that the link is gone
+            lastError = "serial link " + path + " stopped: " + t;
+            handler.lost(lastError);
+        } finally {
+            state = LinkState.CLOSED;
+        }
+    }
+
+    private void loop() {
         long backoffMs = 100;
         byte[] buf = new byte[4096];
         while (!closing) {
@@ -102,7 +114,6 @@ public final class SerialLink implements AutoCloseable {
             port = p;
             opens++;
             state = LinkState.OPEN;
-            backoffMs = 100;
             String why = null;
             try {
                 handler.opened(this);
@@ -113,12 +124,12 @@ public final class SerialLink implements AutoCloseable {
                         break;
                     }
                     if (n > 0) {
+                        // only a link that carried data counts as recovered: one that dies at once keeps backing off
+                        backoffMs = 100;
                         handler.received(buf, n);
                     }
                     handler.tick(this);
                 }
-            } catch (RuntimeException e) {
-                why = "error on " + path + ": " + e;
             } finally {
                 port = null;
                 p.closePort();
@@ -128,9 +139,9 @@ public final class SerialLink implements AutoCloseable {
                 state = LinkState.LOST;
                 handler.lost(why);
                 sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, maxBackoff.toMillis());
             }
         }
-        state = LinkState.CLOSED;
     }
 
     private SerialPort open() {
@@ -172,6 +183,5 @@ public final class SerialLink implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        state = LinkState.CLOSED;
     }
 }

@@ -107,10 +107,8 @@ public sealed interface WireMessage {
         if (h.protocol() != PROTOCOL) {
             throw new MalformedMessage("hello: protocol " + h.protocol() + " is not " + PROTOCOL, false);
         }
-        String id = h.deviceId();
-        if (id.isEmpty() || id.length() > SensorRecord.MAX_DEVICE_ID_BYTES || !id.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new MalformedMessage("hello: device id must be 1-" + SensorRecord.MAX_DEVICE_ID_BYTES
-                    + " printable ASCII characters without spaces: '" + id + "'", false);
+        if (!SensorRecord.isValidDeviceId(h.deviceId())) {
+            throw new MalformedMessage("hello: " + SensorRecord.DEVICE_ID_RULE + ": '" + h.deviceId() + "'", false);
         }
     }
 

@@ -83,7 +83,7 @@ class ModbusInstallationTest {
         ConfigException e = assertThrows(ConfigException.class, () -> parse("""
                 { "deviceId": "R01 EC", "profile": "hach-ldo-aqs", "port": "/dev/ttyUSB0", "pollIntervalSeconds": 5 }
                 """));
-        assertEquals("modbus.json: devices[0].deviceId: 'R01 EC' must be 1-32 printable ASCII characters without spaces",
+        assertEquals("modbus.json: devices[0].deviceId: 'R01 EC': device id must be 1-32 printable ASCII characters without spaces",
                 e.getMessage());
     }
 

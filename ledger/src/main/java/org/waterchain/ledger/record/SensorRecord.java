@@ -19,12 +19,19 @@ public record SensorRecord(String deviceId, long seq, long sampleTimeMs, int sta
     public static final int VERSION = 1;
     public static final int MAX_DEVICE_ID_BYTES = 32;
     public static final int MAX_READINGS = 32;
+    /** What {@link #isValidDeviceId} requires, for error messages. */
+    public static final String DEVICE_ID_RULE = "device id must be 1-" + MAX_DEVICE_ID_BYTES
+            + " printable ASCII characters without spaces";
+
+    /** The one rule for device ids, wherever one is typed, configured or received. */
+    public static boolean isValidDeviceId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_DEVICE_ID_BYTES && id.chars().allMatch(c -> c > 32 && c < 127);
+    }
 
     public SensorRecord {
         readings = List.copyOf(readings);
-        if (deviceId.isEmpty() || deviceId.length() > MAX_DEVICE_ID_BYTES || !deviceId.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new IllegalArgumentException("device id must be 1-" + MAX_DEVICE_ID_BYTES
-                    + " printable ASCII characters without spaces: '" + deviceId + "'");
+        if (!isValidDeviceId(deviceId)) {
+            throw new IllegalArgumentException(DEVICE_ID_RULE + ": '" + deviceId + "'");
         }
         if (seq < 0) {
             throw new IllegalArgumentException("sequence number must not be negative: " + seq);

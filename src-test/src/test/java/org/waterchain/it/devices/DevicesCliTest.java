@@ -53,7 +53,11 @@ class DevicesCliTest {
                 waitFor(() -> accepted(out) >= 3, "three records accepted by `listen`");
             } finally {
                 listen.destroy(); // SIGTERM, as Ctrl-C
-                assertTrue(listen.waitFor(30, TimeUnit.SECONDS), "listen stops on SIGTERM");
+                boolean stopped = listen.waitFor(30, TimeUnit.SECONDS);
+                if (!stopped) {
+                    listen.destroyForcibly();
+                }
+                assertTrue(stopped, "listen stops on SIGTERM");
             }
         }
         Result q = run(NODE_JAR, "query", "--data", data, "--station", "R09", "--format", "csv");

@@ -65,7 +65,7 @@ class RecordIngestTest {
             assertEquals(1, s.rejected(RejectReason.GATEWAY_FLAG_MISMATCH));
             assertEquals(1, s.rejected(RejectReason.BAD_SIGNATURE));
             assertEquals(1, d.alarms(SystemAlarm.Kind.UNKNOWN_DEVICE).size());
-            assertEquals("X99-A", d.alarms(SystemAlarm.Kind.UNKNOWN_DEVICE).get(0).deviceId());
+            assertTrue(d.alarms(SystemAlarm.Kind.UNKNOWN_DEVICE).get(0).detail().contains("X99-A"));
             assertEquals(PORT, d.alarms(SystemAlarm.Kind.UNKNOWN_DEVICE).get(0).source());
             assertEquals(1, d.alarms(SystemAlarm.Kind.REPLACED_DEVICE).size());
             assertEquals(2, d.alarms(SystemAlarm.Kind.REPLAYED_RECORD).size());
@@ -109,7 +109,7 @@ class RecordIngestTest {
                 Receipt r = enrollment.enrollGatewaySigned(id, "R09", gateway, "Modbus transmitter").get(30, TimeUnit.SECONDS);
                 assertTrue(r.valid(), r.reason());
             }
-            SigningSink sink = SigningSink.gateway(d.ingest, "modbus:/dev/ttyUSB0", gateway, d.node.queries());
+            SigningSink sink = SigningSink.gateway(d.ingest, "modbus:/dev/ttyUSB0", gateway);
             long t0 = System.currentTimeMillis();
             for (int i = 0; i < 3; i++) {
                 for (String id : List.of("R09-EC", "R09-PH")) {
@@ -122,9 +122,13 @@ class RecordIngestTest {
                 assertTrue(StatusFlags.has(r.record().statusFlags(), StatusFlags.GATEWAY_SIGNED));
                 assertArrayEquals(GatewayKeys.deviceKey(gateway, r.record().deviceId()).publicKey(), r.entry().signed().signerKey());
             }
-            // a restarted gateway continues above the ledger's last sequence instead of replaying
-            SigningSink again = SigningSink.gateway(d.ingest, "modbus:/dev/ttyUSB0", gateway, d.node.queries());
-            assertTrue(submitted(again.offer(new Sample("R09-EC", t0 + 10 * 60_000L, READINGS))).valid());
+            // a restarted poller's new signer continues above what is still in flight instead of reusing it
+            Outcome inFlight = sink.offer(new Sample("R09-EC", t0 + 9 * 60_000L, READINGS));
+            SigningSink again = SigningSink.gateway(d.ingest, "modbus:/dev/ttyUSB0", gateway);
+            Outcome next = again.offer(new Sample("R09-EC", t0 + 10 * 60_000L, READINGS));
+            assertTrue(submitted(inFlight).valid());
+            assertTrue(submitted(next).valid());
+            assertEquals(0, d.ingest.stats("modbus:/dev/ttyUSB0").rejectedTotal());
         }
     }
 
