@@ -138,6 +138,7 @@ public final class RecordIngest implements AutoCloseable {
         }
         silence.seen(rec.deviceId(), now);
         c.accepted(now, rec.deviceId());
+        statusAlarms(c.source, rec, now);
         receipt.whenComplete((r, e) -> {
             if (e != null || !r.valid()) {
                 String why = e != null ? "not committed: " + e.getMessage() : r.reason();
@@ -157,6 +158,26 @@ public final class RecordIngest implements AutoCloseable {
 
     private AtomicLong highest(byte[] key, String keyHex) {
         return highestSeq.computeIfAbsent(keyHex, k -> new AtomicLong(node.queries().lastSequence(key)));
+    }
+
+    /**
+     * A signed record's status flags are evidence and go to the ledger with it; what they report about the
+     * device (opened, leaking, running down) is raised here for the operator.
+     */
+    private void statusAlarms(String source, SensorRecord rec, long now) {
+        int f = rec.statusFlags();
+        if (StatusFlags.has(f, StatusFlags.TAMPER)) {
+            alarms.occurred(SystemAlarm.Kind.DEVICE_TAMPERED, source, rec.deviceId(), "device " + rec.deviceId()
+                    + " reports its enclosure open (record #" + rec.seq() + ")", now);
+        }
+        if (StatusFlags.has(f, StatusFlags.LEAK)) {
+            alarms.occurred(SystemAlarm.Kind.LEAK_SUSPECTED, source, rec.deviceId(), "device " + rec.deviceId()
+                    + " reports flow without demand or a pressure drop (record #" + rec.seq() + ")", now);
+        }
+        if (StatusFlags.has(f, StatusFlags.LOW_BATTERY)) {
+            alarms.occurred(SystemAlarm.Kind.LOW_BATTERY, source, rec.deviceId(), "device " + rec.deviceId()
+                    + " reports a low battery (record #" + rec.seq() + ")", now);
+        }
     }
 
     /** A frame a driver could not decode. */

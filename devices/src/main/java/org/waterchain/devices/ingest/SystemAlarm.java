@@ -19,7 +19,12 @@ public record SystemAlarm(Kind kind, String source, String deviceId, String deta
         REPLAYED_RECORD,
         REFUSED_RECORD,
         DEVICE_SILENT,
-        LINK_LOST
+        LINK_LOST,
+        /** The device reports its enclosure switch open: its readings are kept, flagged, and need a visit. */
+        DEVICE_TAMPERED,
+        /** The device sees flow without demand or a pressure drop. */
+        LEAK_SUSPECTED,
+        LOW_BATTERY
     }
 
     /** Receives alarms on the thread that found the problem; hand them on, do not block. */

@@ -80,6 +80,23 @@ class RecordIngestTest {
     }
 
     @Test
+    void statusFlagsGoToTheLedgerAndRaiseTheirAlarms() throws Exception {
+        try (DemoNode d = new DemoNode(tmp.resolve("node"))) {
+            KeyPair device = d.genesis.deviceKeys().get("R10-A");
+            long t0 = System.currentTimeMillis();
+            int flags = StatusFlags.TAMPER | StatusFlags.LEAK | StatusFlags.LOW_BATTERY;
+            assertTrue(submitted(d.ingest.offer(PORT, record("R10-A", 1, t0, flags).sign(device))).valid());
+            assertEquals(flags, d.node.queries().records("R10", Long.MIN_VALUE, Long.MAX_VALUE).get(0).record().statusFlags());
+            for (SystemAlarm.Kind k : List.of(SystemAlarm.Kind.DEVICE_TAMPERED, SystemAlarm.Kind.LEAK_SUSPECTED, SystemAlarm.Kind.LOW_BATTERY)) {
+                assertEquals(1, d.alarms(k).size(), k.toString());
+                assertEquals("R10-A", d.alarms(k).get(0).deviceId());
+            }
+            assertTrue(submitted(d.ingest.offer(PORT, record("R10-A", 2, t0 + 1, 0).sign(device))).valid());
+            assertEquals(1, d.alarms(SystemAlarm.Kind.DEVICE_TAMPERED).size(), "a record without the flag raises nothing");
+        }
+    }
+
+    @Test
     void aReplacedDeviceIsLetInOnlyAfterItIsRegisteredAgain() throws Exception {
         try (DemoNode d = new DemoNode(tmp.resolve("node"))) {
             KeyPair replacement = KeyPair.generate();
