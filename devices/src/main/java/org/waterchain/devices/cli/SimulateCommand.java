@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.waterchain.devices.ingest.SigningSink;
+import org.waterchain.devices.sim.LedgerNetwork;
 import org.waterchain.devices.sim.NetworkDefaults;
 import org.waterchain.devices.sim.NetworkSimulator;
 import org.waterchain.devices.sim.PacedRunner;
@@ -18,7 +19,6 @@ import org.waterchain.devices.sim.StationNetwork;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.demo.DemoAlliance;
 import org.waterchain.ledger.record.Quantity;
-import org.waterchain.ledger.registry.RegistryAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,20 +52,9 @@ final class SimulateCommand implements Callable<Integer> {
         Map<String, KeyPair> keys = DemoAlliance.readDeviceKeys(keysFile);
         try (Stoppable stop = Stoppable.onCtrlC();
              NodeSession s = new NodeSession(data, System.err)) {
-            List<RegistryAction> registry = new ArrayList<>();
-            for (String kind : List.of("station", "device", "channel", "factory")) {
-                for (RegistryAction a : s.node.queries().registry(kind, true)) {
-                    // devices enrolled since (a replay, a real sensor node) are not the simulator's to sign for
-                    if (!(a instanceof RegistryAction.RegisterDevice d) || keys.containsKey(d.deviceId())) {
-                        registry.add(a);
-                    }
-                }
-            }
-            StationNetwork network = StationNetwork.fromRegistry(registry, NetworkDefaults.DEMO);
+            StationNetwork network = LedgerNetwork.fromLedger(s.node.queries(), keys::containsKey, NetworkDefaults.DEMO);
             SigningSink sink = SigningSink.selfSigned(s.ingest, "simulator", keys);
-            // A run before this one (at 720x) wrote samples ahead of the wall clock: carry on after them rather than
-            // lay a second series over the same hours.
-            long start = Math.max(System.currentTimeMillis(), latestSampleTime(s) + 1);
+            long start = LedgerNetwork.resumeTime(s.node.queries(), System.currentTimeMillis());
             NetworkSimulator sim = new NetworkSimulator(network, SimulationConfig.defaults(seed, start), sink::accept);
             for (String e : events) {
                 PollutionEvent ev = inject(sim, network, e, start);
@@ -88,14 +77,6 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static long latestSampleTime(NodeSession s) {
-        return s.node.queries().query("latest sample", c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(sample_time) FROM records")) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
     }
 
     private static String describe(List<PollutionEvent> active) {
