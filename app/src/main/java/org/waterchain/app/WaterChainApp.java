@@ -1,0 +1,85 @@
+package org.waterchain.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.waterchain.app.overview.OverviewScreen;
+import org.waterchain.app.session.Session;
+import org.waterchain.app.settings.AppSettings;
+import org.waterchain.app.shell.MainWindow;
+import org.waterchain.app.shell.Screen;
+
+/**
+ * The control room. With no settings it opens the demo; with a data directory in the settings, the operator's
+ * own node. The node is opened off the FX thread behind a progress indicator.
+ */
+public class WaterChainApp extends Application {
+    private Session session;
+    private MainWindow window;
+    private AppSettings settings;
+
+    @Override
+    public void start(Stage stage) {
+        settings = AppSettings.load();
+        Label status = new Label(settings.demo() ? "Opening the demo ledger..." : "Opening " + settings.dataDirectory() + "...");
+        VBox splash = new VBox(12, new ProgressIndicator(), status);
+        splash.setAlignment(Pos.CENTER);
+        Scene scene = new Scene(splash, 1400, 880);
+        scene.getStylesheets().add(WaterChainApp.class.getResource("waterchain.css").toExternalForm());
+        stage.setTitle("WaterChain control room");
+        stage.setScene(scene);
+        stage.show();
+
+        Task<Session> open = new Task<>() {
+            @Override
+            protected Session call() {
+                return settings.demo() ? Session.demo(AppSettings.demoDirectory(), Session.DEMO_SPEED)
+                        : Session.open(Path.of(settings.dataDirectory()));
+            }
+        };
+        open.setOnSucceeded(e -> {
+            session = open.getValue();
+            window = new MainWindow(session, screens(session));
+            scene.setRoot(window.root());
+        });
+        open.setOnFailed(e -> status.setText("Could not open the ledger: " + open.getException().getMessage()));
+        Thread t = new Thread(open, "open-session");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private List<Screen> screens(Session s) {
+        List<Screen> list = new ArrayList<>();
+        list.add(new OverviewScreen(s, station -> {}));
+        return list;
+    }
+
+    /** The window, once the session is open (tests use it). */
+    public MainWindow window() {
+        return window;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (session != null) {
+            session.close();
+        }
+        Platform.exit();
+    }
+}

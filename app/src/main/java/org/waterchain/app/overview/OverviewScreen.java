@@ -1,0 +1,180 @@
+package org.waterchain.app.overview;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.waterchain.app.fx.FxBatch;
+import org.waterchain.app.session.LiveRecord;
+import org.waterchain.app.session.Session;
+import org.waterchain.app.shell.Screen;
+import org.waterchain.app.standards.ComplianceClass;
+
+/** Every station as a tile: latest values classed against the standards, freshness, device health. */
+public final class OverviewScreen implements Screen {
+    private final Session session;
+    private final OverviewModel model;
+    private final FlowPane tiles = new FlowPane(12, 12);
+    private final ScrollPane root = new ScrollPane(tiles);
+    private final Map<String, TileView> views = new HashMap<>();
+    private final Runnable unsubscribe;
+    private final Timeline ages;
+    private final Consumer<String> openChart;
+
+    /** @param openChart called with a station id when the operator asks for its chart */
+    public OverviewScreen(Session session, Consumer<String> openChart) {
+        this.session = session;
+        this.openChart = openChart;
+        // demo stations report every minute of demo time, real ones hourly by default
+        this.model = new OverviewModel(session.isDemo() ? 15 * 60_000L : 3_600_000L);
+        tiles.setPadding(new Insets(14));
+        tiles.setId("overview-tiles");
+        root.setFitToWidth(true);
+        FxBatch<LiveRecord> batch = new FxBatch<>(this::accept);
+        unsubscribe = session.feed().subscribe(batch::addAll);
+        ages = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
+        ages.setCycleCount(Timeline.INDEFINITE);
+        ages.play();
+        refresh();
+    }
+
+    private void accept(List<LiveRecord> records) {
+        model.accept(records);
+        refresh();
+    }
+
+    private void refresh() {
+        List<StationTile> now = model.tiles(session.registry(), session.now());
+        if (views.size() != now.size()) {
+            views.clear();
+            tiles.getChildren().clear();
+        }
+        for (StationTile t : now) {
+            views.computeIfAbsent(t.stationId(), id -> {
+                TileView v = new TileView(id);
+                tiles.getChildren().add(v.root);
+                return v;
+            }).update(t);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "overview";
+    }
+
+    @Override
+    public String title() {
+        return "Overview";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void close() {
+        ages.stop();
+        unsubscribe.run();
+    }
+
+    /** One tile's nodes, kept and updated in place. */
+    private final class TileView {
+        final VBox root = new VBox(6);
+        final Label title = new Label();
+        final Label subtitle = new Label();
+        final Label health = new Label();
+        final Label age = new Label();
+        final GridPane values = new GridPane();
+
+        TileView(String stationId) {
+            root.setId("tile-" + stationId);
+            root.getStyleClass().add("station-tile");
+            root.setPrefWidth(250);
+            root.setPadding(new Insets(10));
+            title.getStyleClass().add("tile-title");
+            subtitle.getStyleClass().add("tile-subtitle");
+            values.setHgap(8);
+            values.setVgap(2);
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox foot = new HBox(6, health, grow, age);
+            health.getStyleClass().add("health");
+            age.getStyleClass().add("age");
+            root.getChildren().addAll(title, subtitle, values, foot);
+            root.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    openChart.accept(stationId);
+                }
+            });
+        }
+
+        void update(StationTile t) {
+            title.setText(t.stationId() + "  " + t.name());
+            subtitle.setText(t.kind() + (t.deviceId() == null ? "" : "  ·  " + t.deviceId()));
+            root.getStyleClass().removeIf(c -> c.startsWith("compliance-"));
+            root.getStyleClass().add("compliance-" + t.compliance().name().toLowerCase(Locale.ROOT));
+            health.setText(switch (t.health()) {
+                case SIGNED -> "signed by device";
+                case GATEWAY -> "gateway-signed";
+                case STALE -> "STALE";
+                case UNREGISTERED -> "unregistered device";
+                case WAITING -> "waiting for data";
+            });
+            health.getStyleClass().removeIf(c -> c.startsWith("health-"));
+            health.getStyleClass().add("health-" + t.health().name().toLowerCase(Locale.ROOT));
+            age.setText(t.ageMs() < 0 ? "" : ago(t.ageMs()));
+            values.getChildren().clear();
+            int row = 0;
+            for (StationTile.Value v : t.values()) {
+                Label sym = new Label(v.symbol());
+                Label val = new Label(format(v.value()));
+                val.setId("value-" + t.stationId() + "-" + v.symbol());
+                val.getStyleClass().addAll("value", "compliance-" + v.compliance().name().toLowerCase(Locale.ROOT));
+                Label unit = new Label(v.unit());
+                unit.getStyleClass().add("unit");
+                if (!v.limit().isEmpty()) {
+                    val.setTooltip(new javafx.scene.control.Tooltip("standard: " + v.limit()));
+                }
+                values.addRow(row++, sym, val, unit);
+            }
+        }
+    }
+
+    static String format(double v) {
+        double a = Math.abs(v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String ago(long ms) {
+        long m = ms / 60_000;
+        if (m < 1) {
+            return "just now";
+        }
+        if (m < 120) {
+            return m + " min ago";
+        }
+        return (m / 60) + " h ago";
+    }
+}
