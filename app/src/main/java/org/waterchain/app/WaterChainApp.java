@@ -12,9 +12,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.waterchain.app.devices.DeviceConnections;
+import org.waterchain.app.devices.DevicesScreen;
 import org.waterchain.app.overview.OverviewScreen;
 import org.waterchain.app.session.Session;
 import org.waterchain.app.settings.AppSettings;
+import org.waterchain.app.settings.SettingsScreen;
 import org.waterchain.app.shell.MainWindow;
 import org.waterchain.app.shell.Screen;
 
@@ -25,7 +28,8 @@ import org.waterchain.app.shell.Screen;
 public class WaterChainApp extends Application {
     private Session session;
     private MainWindow window;
-    private AppSettings settings;
+    private DeviceConnections connections;
+    private volatile AppSettings settings;
 
     @Override
     public void start(Stage stage) {
@@ -58,9 +62,17 @@ public class WaterChainApp extends Application {
     }
 
     private List<Screen> screens(Session s) {
+        connections = new DeviceConnections(s);
         List<Screen> list = new ArrayList<>();
         list.add(new OverviewScreen(s, station -> {}));
+        list.add(new DevicesScreen(s, connections));
+        list.add(new SettingsScreen(s, settings, saved -> settings = saved));
         return list;
+    }
+
+    /** The operator's name as now set, for alarm actions. */
+    public String operatorName() {
+        return settings.operatorName();
     }
 
     /** The window, once the session is open (tests use it). */
@@ -76,6 +88,9 @@ public class WaterChainApp extends Application {
     public void stop() {
         if (window != null) {
             window.close();
+        }
+        if (connections != null) {
+            connections.close();
         }
         if (session != null) {
             session.close();

@@ -29,7 +29,9 @@ public final class OverviewScreen implements Screen {
     private final Session session;
     private final OverviewModel model;
     private final FlowPane tiles = new FlowPane(12, 12);
-    private final ScrollPane root = new ScrollPane(tiles);
+    private final ScrollPane scroll = new ScrollPane(tiles);
+    private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
+    private final DemoEvents demoEvents;
     private final Map<String, TileView> views = new HashMap<>();
     private final Runnable unsubscribe;
     private final Timeline ages;
@@ -43,7 +45,11 @@ public final class OverviewScreen implements Screen {
         this.model = new OverviewModel(session.isDemo() ? 15 * 60_000L : 3_600_000L);
         tiles.setPadding(new Insets(14));
         tiles.setId("overview-tiles");
-        root.setFitToWidth(true);
+        scroll.setFitToWidth(true);
+        demoEvents = session.isDemo() ? new DemoEvents(session) : null;
+        if (demoEvents != null) {
+            root.setTop(demoEvents.bar());
+        }
         FxBatch<LiveRecord> batch = new FxBatch<>(this::accept);
         unsubscribe = session.feed().subscribe(batch::addAll);
         ages = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
@@ -70,6 +76,15 @@ public final class OverviewScreen implements Screen {
                 return v;
             }).update(t);
         }
+    }
+
+    /** The demo's pollution event, as its button does it (tests call this). */
+    public org.waterchain.devices.sim.PollutionEvent injectDemoEvent(String site, org.waterchain.ledger.record.Quantity q,
+            double magnitude, long durationMs) {
+        if (demoEvents == null) {
+            throw new IllegalStateException("pollution events are injected in the demo only");
+        }
+        return demoEvents.inject(site, q, magnitude, durationMs);
     }
 
     @Override
