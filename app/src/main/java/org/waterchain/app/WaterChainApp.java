@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -95,6 +94,5 @@ public class WaterChainApp extends Application {
         if (session != null) {
             session.close();
         }
-        Platform.exit();
     }
 }

@@ -120,7 +120,8 @@ public final class DevicesScreen implements Screen {
         if (selected != null) {
             rows.stream().filter(r -> r.source().equals(selected.source())).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
         }
-        List<RegisterDevice> devices = session.registry().devices().values().stream().toList();
+        List<RegisterDevice> devices = session.registry().devices().values().stream()
+                .sorted(java.util.Comparator.comparing(RegisterDevice::deviceId)).toList();
         if (!devices.equals(registered.getItems())) {
             registered.getItems().setAll(devices);
         }

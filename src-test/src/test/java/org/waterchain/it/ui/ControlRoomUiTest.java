@@ -1,0 +1,105 @@
+package org.waterchain.it.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.waterchain.it.ui.AppHarness.onFx;
+import static org.waterchain.it.ui.AppHarness.runFx;
+import static org.waterchain.it.ui.AppHarness.screenshot;
+import static org.waterchain.it.ui.AppHarness.waitFor;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.waterchain.app.overview.OverviewScreen;
+
+/**
+ * A new user's first minutes in the control room, on the demo, through the real window: tiles fill, a
+ * pollution event turns a station red, the devices and settings screens work. Screenshots of each screen are
+ * saved under src-test/target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class ControlRoomUiTest {
+    @TempDir
+    static Path home;
+
+    static AppHarness h;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startTheApp() throws Exception {
+        h = AppHarness.start(home);
+        System.out.printf("cold start to the first frame (splash): %d ms; to the control room: %d ms%n",
+                (h.firstFrameNanos - h.startedNanos) / 1_000_000, (System.nanoTime() - h.startedNanos) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stopTheApp() throws Exception {
+        if (h != null) {
+            h.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void tilesFillWithLiveData() throws Exception {
+        waitFor(60, "a tile for each of the 7 demo stations", () -> tiles().getChildren().size() == 7);
+        waitFor(60, "R04's EC value", () -> robot.lookup("#value-R04-EC").tryQuery().isPresent());
+        String ec = onFx(() -> robot.lookup("#value-R04-EC").queryAs(Label.class).getText());
+        double v = Double.parseDouble(ec);
+        assertTrue(v > 100 && v < 2000, "a plausible conductivity: " + ec);
+        screenshot(root(), "01-overview");
+    }
+
+    @Test
+    @Order(2)
+    void aPollutionEventTurnsTheStationRed() throws Exception {
+        OverviewScreen overview = onFx(() -> (OverviewScreen) h.app.window().current());
+        runFx(() -> overview.injectDemoEvent("R04", org.waterchain.ledger.record.Quantity.EC, 1500, 3 * 3_600_000L));
+        waitFor(60, "R04's tile in the red class", () -> robot.lookup("#tile-R04").query().getStyleClass().contains("compliance-red"));
+        screenshot(root(), "02-overview-pollution");
+    }
+
+    @Test
+    @Order(3)
+    void devicesScreenCountsWhatTheSimulatorDelivered() throws Exception {
+        runFx(() -> h.app.window().show("devices"));
+        waitFor(30, "the simulator's row with accepted records", () -> {
+            TableView<?> t = robot.lookup("#devices-table").queryAs(TableView.class);
+            return t.getItems().stream().anyMatch(r -> r.toString().contains("simulator") && !r.toString().contains("accepted=0,"));
+        });
+        assertEquals(7, onFx(() -> robot.lookup("#devices-registered").queryAs(TableView.class).getItems().size()));
+        screenshot(root(), "03-devices");
+    }
+
+    @Test
+    @Order(4)
+    void settingsPersistTheOperatorName() throws Exception {
+        runFx(() -> h.app.window().show("settings"));
+        runFx(() -> robot.lookup("#settings-operator").queryAs(javafx.scene.control.TextField.class).setText("Lin Wei"));
+        runFx(() -> robot.lookup("#settings-save").queryButton().fire());
+        waitFor(10, "saved", () -> robot.lookup("#settings-status").queryAs(Label.class).getText().startsWith("saved"));
+        assertEquals("Lin Wei", org.waterchain.app.settings.AppSettings.load().operatorName());
+        assertEquals("Lin Wei", h.app.operatorName());
+        screenshot(root(), "04-settings");
+    }
+
+    private FlowPane tiles() {
+        return robot.lookup("#overview-tiles").queryAs(FlowPane.class);
+    }
+
+    private Node root() throws Exception {
+        return onFx(() -> h.app.window().root().getScene().getRoot());
+    }
+}
