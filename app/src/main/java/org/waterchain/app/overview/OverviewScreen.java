@@ -52,7 +52,7 @@ public final class OverviewScreen implements Screen {
         }
         FxBatch<LiveRecord> batch = new FxBatch<>(this::accept);
         unsubscribe = session.feed().subscribe(batch::addAll);
-        ages = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
+        ages = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
         ages.setCycleCount(Timeline.INDEFINITE);
         ages.play();
         refresh();
@@ -60,10 +60,17 @@ public final class OverviewScreen implements Screen {
 
     private void accept(List<LiveRecord> records) {
         model.accept(records);
-        refresh();
+        // the ledger may commit many blocks a second; a person reads tiles a few times a second at most
+        long now = System.nanoTime();
+        if (now - lastRefresh > 250_000_000L) {
+            refresh();
+        }
     }
 
+    private long lastRefresh;
+
     private void refresh() {
+        lastRefresh = System.nanoTime();
         List<StationTile> now = model.tiles(session.registry(), session.now());
         if (views.size() != now.size()) {
             views.clear();
@@ -116,6 +123,9 @@ public final class OverviewScreen implements Screen {
         final Label health = new Label();
         final Label age = new Label();
         final GridPane values = new GridPane();
+        final java.util.List<ValueRow> rows = new java.util.ArrayList<>();
+        private String tileClass = "";
+        private String healthClass = "";
 
         TileView(String stationId) {
             root.setId("tile-" + stationId);
@@ -142,8 +152,12 @@ public final class OverviewScreen implements Screen {
         void update(StationTile t) {
             title.setText(t.stationId() + "  " + t.name());
             subtitle.setText(t.kind() + (t.deviceId() == null ? "" : "  ·  " + t.deviceId()));
-            root.getStyleClass().removeIf(c -> c.startsWith("compliance-"));
-            root.getStyleClass().add("compliance-" + t.compliance().name().toLowerCase(Locale.ROOT));
+            String tc = "compliance-" + t.compliance().name().toLowerCase(Locale.ROOT);
+            if (!tc.equals(tileClass)) {
+                root.getStyleClass().remove(tileClass);
+                root.getStyleClass().add(tc);
+                tileClass = tc;
+            }
             health.setText(switch (t.health()) {
                 case SIGNED -> "signed by device";
                 case GATEWAY -> "gateway-signed";
@@ -151,22 +165,60 @@ public final class OverviewScreen implements Screen {
                 case UNREGISTERED -> "unregistered device";
                 case WAITING -> "waiting for data";
             });
-            health.getStyleClass().removeIf(c -> c.startsWith("health-"));
-            health.getStyleClass().add("health-" + t.health().name().toLowerCase(Locale.ROOT));
+            String hc = "health-" + t.health().name().toLowerCase(Locale.ROOT);
+            if (!hc.equals(healthClass)) {
+                health.getStyleClass().remove(healthClass);
+                health.getStyleClass().add(hc);
+                healthClass = hc;
+            }
             age.setText(t.ageMs() < 0 ? "" : ago(t.ageMs()));
-            values.getChildren().clear();
             int row = 0;
             for (StationTile.Value v : t.values()) {
-                Label sym = new Label(v.symbol());
-                Label val = new Label(format(v.value()));
-                val.setId("value-" + t.stationId() + "-" + v.symbol());
-                val.getStyleClass().addAll("value", "compliance-" + v.compliance().name().toLowerCase(Locale.ROOT));
-                Label unit = new Label(v.unit());
-                unit.getStyleClass().add("unit");
-                if (!v.limit().isEmpty()) {
-                    val.setTooltip(new javafx.scene.control.Tooltip("standard: " + v.limit()));
-                }
-                values.addRow(row++, sym, val, unit);
+                ValueRow r = row < rows.size() ? rows.get(row) : addRow(t.stationId(), row);
+                r.show(t.stationId(), v);
+                row++;
+            }
+            while (rows.size() > row) {
+                ValueRow r = rows.remove(rows.size() - 1);
+                values.getChildren().removeAll(r.symbol, r.value, r.unit);
+            }
+        }
+
+        private ValueRow addRow(String stationId, int index) {
+            ValueRow r = new ValueRow();
+            values.addRow(index, r.symbol, r.value, r.unit);
+            rows.add(r);
+            return r;
+        }
+    }
+
+    /** One quantity's labels in a tile, reused from update to update: the overview redraws often. */
+    private static final class ValueRow {
+        final Label symbol = new Label();
+        final Label value = new Label();
+        final Label unit = new Label();
+        private String limit = "";
+        private String cls = "";
+
+        ValueRow() {
+            value.getStyleClass().add("value");
+            unit.getStyleClass().add("unit");
+        }
+
+        void show(String stationId, StationTile.Value v) {
+            symbol.setText(v.symbol());
+            value.setText(format(v.value()));
+            value.setId("value-" + stationId + "-" + v.symbol());
+            unit.setText(v.unit());
+            String c = "compliance-" + v.compliance().name().toLowerCase(Locale.ROOT);
+            if (!c.equals(cls)) {
+                value.getStyleClass().remove(cls);
+                value.getStyleClass().add(c);
+                cls = c;
+            }
+            if (!v.limit().equals(limit)) {
+                limit = v.limit();
+                value.setTooltip(limit.isEmpty() ? null : new javafx.scene.control.Tooltip("standard: " + limit));
             }
         }
     }

@@ -95,6 +95,44 @@ class ControlRoomUiTest {
         screenshot(root(), "04-settings");
     }
 
+    /** Reports the longest gap between FX pulses while the demo ingests as fast as it can; no assertion on time. */
+    @Test
+    @Order(90)
+    void longestPulseGapWhileTheDemoRunsFlatOut() throws Exception {
+        runFx(() -> h.app.window().show("overview"));
+        var runner = h.app.session().demoClock().orElseThrow();
+        double speed = runner.speed();
+        long[] last = {0};
+        long[] longest = {0};
+        long[] frames = {0};
+        javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (last[0] != 0) {
+                    longest[0] = Math.max(longest[0], now - last[0]);
+                }
+                last[0] = now;
+                frames[0]++;
+            }
+        };
+        long records0 = h.app.session().ingest().stats("simulator").accepted();
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getThreadCpuTime(fxThread);
+        runFx(timer::start);
+        runner.setSpeed(36_000); // ten demo hours a second: every station, every minute of demo time
+        Thread.sleep(10_000);
+        runFx(timer::stop);
+        long fxCpu = threads.getThreadCpuTime(fxThread) - cpu0;
+        runner.setSpeed(speed);
+        long records = h.app.session().ingest().stats("simulator").accepted() - records0;
+        System.out.printf("FX pulses while ingesting %d records in 10 s (%.0f records/s): %d frames, longest gap %.1f ms,"
+                + " FX thread busy %.0f%% (software rendering, 2 cores shared with the node)%n",
+                records, records / 10.0, frames[0], longest[0] / 1e6, fxCpu / 1e8);
+        assertTrue(frames[0] > 0, "the FX thread kept rendering");
+        assertTrue(records > 0, "the demo ingested meanwhile");
+    }
+
     private FlowPane tiles() {
         return robot.lookup("#overview-tiles").queryAs(FlowPane.class);
     }
