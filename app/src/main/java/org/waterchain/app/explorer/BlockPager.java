@@ -59,6 +59,11 @@ public final class BlockPager {
         return top >= 0 && bottom() > 0;
     }
 
+    /** Stops following the tip: the operator is looking at a block, which must not scroll away. */
+    public void hold() {
+        following = false;
+    }
+
     public void newest() {
         following = true;
         top = tip;
@@ -77,14 +82,13 @@ public final class BlockPager {
         }
     }
 
-    /** The page that shows {@code height}, with it near the middle; heights past the tip show the newest page. */
+    /**
+     * The page that shows {@code height}, with it near the middle. It holds there: a block asked for must not
+     * scroll away as new ones arrive.
+     */
     public void goTo(long height) {
-        if (height >= tip) {
-            newest();
-            return;
-        }
         top = Math.min(tip, Math.max(0, height) + pageSize / 2);
-        following = top == tip;
+        following = false;
     }
 
     /** "data #645 – #694 of 694" */

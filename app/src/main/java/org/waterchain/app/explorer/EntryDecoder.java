@@ -58,7 +58,7 @@ public final class EntryDecoder {
 
     public EntryRow row(StoredEntry e) {
         String place = Formats.place(e.chain(), e.height(), e.index());
-        String verdict = e.valid() ? "valid" : "INVALID " + e.reason();
+        String verdict = e.valid() ? "valid" : "INVALID " + code(e.reason());
         String kind;
         String summary;
         try {
@@ -83,6 +83,15 @@ public final class EntryDecoder {
             summary = "cannot decode: " + ex.getMessage();
         }
         return new EntryRow(e, place, kind, summary, verdict, Hex.of(e.id()));
+    }
+
+    /** "STALE_SEQUENCE" of "STALE_SEQUENCE: seq 3 <= 5": the table shows the code, the detail the whole reason. */
+    static String code(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        int colon = reason.indexOf(':');
+        return colon > 0 ? reason.substring(0, colon) : reason;
     }
 
     private String recordSummary(SensorRecord r) {
@@ -160,10 +169,11 @@ public final class EntryDecoder {
         f.add(Field.check("Device signature", sig, sig ? "verifies over the record body" : "DOES NOT VERIFY"));
         f.add(Field.heading("Readings (" + r.readings().size() + ")"));
         for (Reading x : r.readings()) {
-            String name = Quantity.byCode(x.quantityCode()).map(q -> q.symbol() + "  " + q.displayName()).orElse("quantity " + x.quantityCode());
-            String unit = Quantity.byCode(x.quantityCode()).map(Quantity::unit).orElse("");
+            Quantity q = Quantity.byCode(x.quantityCode()).orElse(null);
+            String unit = q == null || q.unit().isEmpty() ? "" : " " + q.unit();
             String quality = x.quality() == Reading.Quality.GOOD ? "" : "  (" + x.quality().name().toLowerCase(Locale.ROOT) + ")";
-            f.add(Field.plain(name, Formats.number(x.value()) + (unit.isEmpty() ? "" : " " + unit) + quality));
+            f.add(Field.plain(q == null ? "quantity " + x.quantityCode() : q.symbol(),
+                    Formats.number(x.value()) + unit + quality + (q == null ? "  (unknown quantity)" : "  · " + q.displayName())));
         }
     }
 

@@ -62,12 +62,26 @@ class BlockPagerTest {
         assertTrue(p.bottom() <= 400);
         p.goTo(990);
         assertEquals(1000, p.top());
-        assertTrue(p.following());
+        assertFalse(p.following(), "a block asked for does not scroll away");
+        assertFalse(p.tip(1010));
         p.goTo(5000);
-        assertEquals(1000, p.top());
+        assertEquals(1010, p.top());
         p.goTo(3);
         assertEquals(28, p.top());
         assertEquals(0, p.bottom());
+        p.newest();
+        assertTrue(p.following());
+        assertEquals(1010, p.top());
+    }
+
+    @Test
+    void holdingStopsFollowing() {
+        BlockPager p = new BlockPager(ChainId.DATA, 50);
+        p.tip(100);
+        p.hold();
+        assertFalse(p.tip(120));
+        assertEquals(100, p.top());
+        assertTrue(p.hasNewer());
     }
 
     @Test

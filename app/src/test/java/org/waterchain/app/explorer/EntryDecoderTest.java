@@ -70,8 +70,8 @@ class EntryDecoderTest {
         assertEquals("2024-01-01 00:01:35", field(d, "Received").value());
         assertEquals("TAMPER, gateway-signed", field(d, "Status").value());
         assertEquals(Field.Tone.GOOD, field(d, "Device signature").tone());
-        assertEquals("7.00", field(d, "PH  pH").value());
-        assertEquals("0.013 mg/L  (suspect)", field(d, "CU  copper").value());
+        assertEquals("7.00  · pH", field(d, "PH").value());
+        assertEquals("0.013 mg/L  (suspect)  · copper", field(d, "CU").value());
     }
 
     @Test
@@ -82,7 +82,8 @@ class EntryDecoderTest {
         assertEquals(Field.Tone.BAD, field(d, "Device signature").tone());
         assertEquals(Field.Tone.BAD, field(d, "Verdict").tone());
         assertTrue(field(d, "Verdict").value().contains("BAD_SIGNATURE"));
-        assertTrue(DECODER.row(stored(ChainId.DATA, raw, "BAD_SIGNATURE: x")).verdict().startsWith("INVALID BAD_SIGNATURE"));
+        assertEquals("INVALID BAD_SIGNATURE", DECODER.row(stored(ChainId.DATA, raw, "BAD_SIGNATURE: x")).verdict(),
+                "the table shows the code; the detail has the whole reason");
     }
 
     @Test
