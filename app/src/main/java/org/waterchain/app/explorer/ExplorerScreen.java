@@ -221,6 +221,8 @@ public final class ExplorerScreen implements Screen {
                 column("Kind", 70, EntryRow::kind),
                 column("Content", 480, EntryRow::summary),
                 column("Verdict", 170, EntryRow::verdict)));
+        entries.getColumns().get(0).setMinWidth(112); // "data #123456/78"
+        entries.getColumns().get(1).setMinWidth(80);
         entries.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EntryRow item, boolean empty) {
