@@ -16,7 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.sqlite.ProgressHandler;
 import org.waterchain.ledger.chain.BlockHeader;
 import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.chain.EntryId;
@@ -36,10 +38,19 @@ import org.waterchain.ledger.validation.PreparedBlock;
  * A hand edit anywhere is caught and located by chain and height.
  */
 public final class Auditor {
-    /** Progress callback: blocks done so far of the total. */
+    /**
+     * Progress callback, called on the auditing thread: blocks replayed so far of the total, then the steps of
+     * the comparison of the derived tables with the replay. Keep it quick; hand anything slow to another thread.
+     */
     public interface Progress {
         void update(long done, long total);
+
+        /** After the replay: derived-table comparisons done of the total (a table is compared both ways). */
+        default void comparing(int done, int total) {}
     }
+
+    /** SQLite virtual-machine steps between two looks at the cancel flag while a comparison query runs. */
+    private static final int CANCEL_CHECK_STEPS = 50_000;
 
     private final BlockPreparer preparer;
 
@@ -47,24 +58,35 @@ public final class Auditor {
         this.preparer = preparer;
     }
 
-    /** Audits one consistent snapshot of the ledger; the node may keep running and appending meanwhile. */
+    /**
+     * Audits one consistent snapshot of the ledger; the node may keep running and appending meanwhile.
+     *
+     * <p>Cancelling is cooperative: {@code cancelled} is asked before each block and while the derived tables
+     * are compared (also inside a long comparison query), and interrupting the calling thread cancels too (its
+     * interrupt flag stays set). A cancelled audit returns a report marked cancelled, never clean, holding what
+     * was found up to then; no thread of the audit outlives the call.
+     */
     public AuditReport auditDatabase(Path dbFile, Progress progress, BooleanSupplier cancelled) {
         Run run = new Run(dbFile.toString());
         try (LedgerQueries stored = LedgerQueries.snapshot(dbFile, java.util.Map.of("replay", run.scratchFile))) {
             DatabaseBlocks blocks = new DatabaseBlocks(stored);
             replay(run, blocks, blocks.count(), progress, cancelled);
             if (!run.cancelled) {
-                compareDerived(stored, run);
+                compareDerived(stored, run, progress, cancelled);
             }
         }
         return run.report();
     }
 
+    /** Audits an export written by {@link AuditBundle#export}; cancelling works as for {@link #auditDatabase}. */
     public AuditReport auditBundle(Path bundle, Progress progress, BooleanSupplier cancelled) {
         try (AuditBundle.Reader reader = AuditBundle.open(bundle)) {
             Run run = new Run(bundle.toString());
             replay(run, reader, reader.blockCount(), progress, cancelled);
-            reader.checkTips(run.applier, run.findings);
+            if (!run.cancelled) {
+                // a cancelled replay may stop short of blocks already read: its tips prove nothing
+                reader.checkTips(run.applier, run.findings);
+            }
             return run.report();
         }
     }
@@ -73,9 +95,10 @@ public final class Auditor {
                         BooleanSupplier cancelled) {
         BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(2);
         Object end = new Object();
+        AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             try {
-                while (blocks.hasNext() && !cancelled.getAsBoolean()) {
+                while (blocks.hasNext() && !stop.get() && !cancelled.getAsBoolean()) {
                     AuditedBlock b = blocks.next();
                     ahead.put(new Object[] {b, preparer.prepare(b.block())});
                 }
@@ -83,6 +106,9 @@ public final class Auditor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
+                if (stop.get()) {
+                    return; // stopped while reading: nobody waits for this block any more
+                }
                 // an Error too (e.g. out of memory on a damaged length): the auditor must never wait forever
                 try {
                     ahead.put(e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e));
@@ -95,7 +121,7 @@ public final class Auditor {
         reader.start();
         try {
             long done = 0;
-            while (true) {
+            while (!cancelled.getAsBoolean()) {
                 Object next = ahead.take();
                 if (next == end) {
                     break;
@@ -112,21 +138,78 @@ public final class Auditor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.cancelled = true;
+        } finally {
+            stopReader(reader, stop);
         }
         run.finishReplay();
     }
 
+    /**
+     * The reader reads through the caller's snapshot connection, which is closed when the audit returns: it must
+     * be gone before that, also when the audit ends early (cancelled, interrupted, or a failure).
+     */
+    private static void stopReader(Thread reader, AtomicBoolean stop) {
+        stop.set(true);
+        reader.interrupt();
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    reader.join();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // cancelling again: the reader is stopping already
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** In the same snapshot the blocks were read from, against the replay attached as "replay". */
-    private void compareDerived(LedgerQueries stored, Run run) {
+    private void compareDerived(LedgerQueries stored, Run run, Progress progress, BooleanSupplier cancelled) {
+        BooleanSupplier stopNow = () -> cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
+        int steps = DerivedTables.ALL.length * 2;
+        progress.comparing(0, steps);
         stored.query("derived tables", c -> {
+            // a comparison of a large table runs for seconds: let SQLite ask too, and abort the query when cancelled
+            ProgressHandler.setHandler(c, CANCEL_CHECK_STEPS, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return stopNow.getAsBoolean() ? 1 : 0;
+                }
+            });
+            int done = 0;
             try (Statement s = c.createStatement()) {
                 for (String[] t : DerivedTables.ALL) {
                     if (run.broken.contains(ChainId.valueOf(t[3]))) {
-                        continue; // replay of that chain stopped at the finding above; the rest would only echo it
+                        done += 2; // replay of that chain stopped at the finding above; the rest would only echo it
+                        progress.comparing(done, steps);
+                        continue;
                     }
-                    diff(s, t, "main", "replay", "is stored but replaying the chains does not produce it", run);
-                    diff(s, t, "replay", "main", "is produced by replaying the chains but missing from the store", run);
+                    for (boolean storedSide : new boolean[] {true, false}) {
+                        if (stopNow.getAsBoolean()) {
+                            run.cancelled = true;
+                            return null;
+                        }
+                        if (storedSide) {
+                            diff(s, t, "main", "replay", "is stored but replaying the chains does not produce it", run);
+                        } else {
+                            diff(s, t, "replay", "main", "is produced by replaying the chains but missing from the store", run);
+                        }
+                        progress.comparing(++done, steps);
+                    }
                 }
+            } catch (java.sql.SQLException e) {
+                if (stopNow.getAsBoolean()) {
+                    run.cancelled = true; // the progress handler aborted the query
+                    return null;
+                }
+                throw e;
+            } finally {
+                ProgressHandler.clearHandler(c);
             }
             return null;
         });
