@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.waterchain.app.devices.DeviceConnections;
 import org.waterchain.app.devices.DevicesScreen;
+import org.waterchain.app.explorer.ExplorerScreen;
 import org.waterchain.app.overview.OverviewScreen;
 import org.waterchain.app.session.Session;
 import org.waterchain.app.settings.AppSettings;
@@ -64,6 +65,7 @@ public class WaterChainApp extends Application {
         connections = new DeviceConnections(s);
         List<Screen> list = new ArrayList<>();
         list.add(new OverviewScreen(s, station -> {}));
+        list.add(new ExplorerScreen(s));
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));
         return list;

@@ -95,6 +95,20 @@ class ControlRoomUiTest {
         screenshot(root(), "04-settings");
     }
 
+    @Test
+    @Order(5)
+    void aFullAuditOfTheRunningNodeIsClean() throws Exception {
+        runFx(() -> h.app.window().show("explorer"));
+        screenshot(root(), "05-explorer");
+        runFx(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        runFx(() -> robot.lookup("#explorer-audit").queryButton().fire());
+        waitFor(120, "the audit's verdict", () -> robot.lookup("#explorer-audit-verdict").queryAs(Label.class).getText().contains("CLEAN")
+                || robot.lookup("#explorer-audit-verdict").queryAs(Label.class).getText().contains("ALTERED"));
+        String verdict = onFx(() -> robot.lookup("#explorer-audit-verdict").queryAs(Label.class).getText());
+        assertTrue(verdict.contains("CLEAN"), verdict);
+        screenshot(root(), "06-audit");
+    }
+
     /** Reports the longest gap between FX pulses while the demo ingests as fast as it can; no assertion on time. */
     @Test
     @Order(90)
