@@ -143,6 +143,14 @@ class ControlRoomUiTest {
         System.out.printf("FX pulses while ingesting %d records in 10 s (%.0f records/s): %d frames, longest gap %.1f ms,"
                 + " FX thread busy %.0f%% (software rendering, 2 cores shared with the node)%n",
                 records, records / 10.0, frames[0], longest[0] / 1e6, fxCpu / 1e8);
+        long demoHours = (h.app.session().now() - h.app.session().node().queries().query("first sample", c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MIN(sample_time) FROM records")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        })) / 3_600_000L;
+        System.out.printf("process RSS after %d demo hours: %d MB (this test JVM: app, node, TestFX)%n", demoHours,
+                java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0) / 1024);
         assertTrue(frames[0] > 0, "the FX thread kept rendering");
         assertTrue(records > 0, "the demo ingested meanwhile");
     }
