@@ -13,7 +13,7 @@ public enum AlarmState {
     /** (C) Condition active, acknowledged. */
     ACKED("Acknowledged"),
     /** (D) Condition returned to normal before anyone acknowledged it. */
-    RTN_UNACK("Cleared, unacknowledged"),
+    RTN_UNACK("Cleared, unacked"),
     /** (E) Shelved by an operator until a time. */
     SHELVED("Shelved"),
     /** (F) Suppressed by design, e.g. while its station reports maintenance. */

@@ -21,7 +21,8 @@ public final class AlarmText {
             return "";
         }
         double a = Math.abs(v);
-        String n = a >= 100 ? String.format(Locale.ROOT, "%.0f", v)
+        // one decimal more than the overview's tiles: an alarm is about a limit, and 750.4 is not 750
+        String n = a >= 10_000 ? String.format(Locale.ROOT, "%.0f", v) : a >= 100 ? String.format(Locale.ROOT, "%.1f", v)
                 : a >= 1 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.3f", v);
         return unit == null || unit.isEmpty() ? n : n + " " + unit;
     }

