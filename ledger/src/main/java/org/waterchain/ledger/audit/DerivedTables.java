@@ -8,6 +8,8 @@ final class DerivedTables {
         {"outputs", "txid, vout, address, asset, amount, spent_by, spent_height", "height", "VALUE"},
         {"address_history", "address, idx", "height", "VALUE"},
         {"registry", "kind, key, fields, active", "height", "VALUE"},
+        {"alarm_journal", "alarm_id, action, source, condition, priority, value, event_time, operator, comment,"
+            + " shelved_until, idx, entry_id", "height", "VALUE"},
     };
 
     private DerivedTables() {}

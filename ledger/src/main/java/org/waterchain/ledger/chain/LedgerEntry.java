@@ -9,6 +9,7 @@ public interface LedgerEntry {
     int TYPE_RECORD = 1;
     int TYPE_TRANSFER = 16;
     int TYPE_REGISTRY = 17;
+    int TYPE_ALARM = 18;
 
     ChainId chain();
 
@@ -31,7 +32,7 @@ public interface LedgerEntry {
                 yield RecordEntry.decode(bytes);
             }
             case VALUE -> {
-                if (type != TYPE_TRANSFER && type != TYPE_REGISTRY) {
+                if (type != TYPE_TRANSFER && type != TYPE_REGISTRY && type != TYPE_ALARM) {
                     throw new DecodeException("entry type " + type + " does not belong on the value chain");
                 }
                 yield ValueEntry.decode(bytes);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.waterchain.ledger.alarm.AlarmEvent;
 import org.waterchain.ledger.chain.BlockHeader;
 import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.value.OutPoint;
@@ -36,6 +37,7 @@ public final class LedgerDatabase implements AutoCloseable {
     private final PreparedStatement upsertRegistry;
     private final PreparedStatement upsertSequence;
     private final PreparedStatement upsertMeta;
+    private final PreparedStatement insertAlarm;
 
     private LedgerDatabase(Path file, Connection c) throws SQLException {
         this.file = file;
@@ -59,6 +61,8 @@ public final class LedgerDatabase implements AutoCloseable {
         upsertSequence = c.prepareStatement(
                 "INSERT OR REPLACE INTO device_sequences(public_key, last_seq) VALUES (?,?)");
         upsertMeta = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)");
+        insertAlarm = c.prepareStatement("INSERT INTO alarm_journal(alarm_id, action, source, condition, priority, value,"
+                + " event_time, operator, comment, shelved_until, height, idx, entry_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     }
 
     /** Opens (creating if new) a ledger database; refuses a file that is some other SQLite database. */
@@ -307,6 +311,31 @@ public final class LedgerDatabase implements AutoCloseable {
             upsertSequence.executeUpdate();
         } catch (SQLException e) {
             throw fail("write device sequence", e);
+        }
+    }
+
+    public void insertAlarm(AlarmEvent e, long height, int idx, byte[] entryId) {
+        try {
+            insertAlarm.setString(1, e.alarmId());
+            insertAlarm.setInt(2, e.action().code());
+            insertAlarm.setString(3, e.source());
+            insertAlarm.setString(4, e.condition());
+            insertAlarm.setInt(5, e.priority());
+            if (e.hasValue()) {
+                insertAlarm.setDouble(6, e.value());
+            } else {
+                insertAlarm.setNull(6, java.sql.Types.REAL);
+            }
+            insertAlarm.setLong(7, e.eventTimeMs());
+            insertAlarm.setString(8, e.operator());
+            insertAlarm.setString(9, e.comment());
+            insertAlarm.setLong(10, e.shelvedUntilMs());
+            insertAlarm.setLong(11, height);
+            insertAlarm.setInt(12, idx);
+            insertAlarm.setBytes(13, entryId);
+            insertAlarm.executeUpdate();
+        } catch (SQLException ex) {
+            throw fail("insert alarm event " + e.alarmId(), ex);
         }
     }
 

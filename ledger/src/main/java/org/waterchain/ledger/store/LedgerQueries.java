@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.waterchain.ledger.alarm.AlarmEvent;
+import org.waterchain.ledger.alarm.JournaledAlarm;
 import org.waterchain.ledger.chain.BlockHeader;
 import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.chain.MerkleProof;
@@ -19,6 +21,7 @@ import org.waterchain.ledger.chain.MerkleTree;
 import org.waterchain.ledger.crypto.Address;
 import org.waterchain.ledger.record.RecordEntry;
 import org.waterchain.ledger.registry.RegistryAction;
+import org.waterchain.ledger.value.ValueEntry;
 
 /**
  * Read access to a node's ledger for the app, the CLI and the audit, on read-only connections of its own
@@ -240,6 +243,47 @@ public final class LedgerQueries implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(RegistryAction.decodeFields(rs.getBytes(1)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Valid alarm events with event time in [fromMs, toMs), newest first, at most {@code limit}. Read from the
+     * signed entries themselves (the journal table only indexes them), with the member that signed each.
+     */
+    public List<JournaledAlarm> alarmJournal(long fromMs, long toMs, int limit) {
+        return alarms("alarm journal", "j.event_time >= ? AND j.event_time < ?"
+                + " ORDER BY j.event_time DESC, j.height DESC, j.idx DESC LIMIT ?", ps -> {
+                    ps.setLong(1, fromMs);
+                    ps.setLong(2, toMs);
+                    ps.setInt(3, limit);
+                });
+    }
+
+    /** Every valid event of one alarm, in chain order (oldest first). */
+    public List<JournaledAlarm> alarmHistory(String alarmId) {
+        return alarms("history of alarm " + alarmId, "j.alarm_id = ? ORDER BY j.height, j.idx",
+                ps -> ps.setString(1, alarmId));
+    }
+
+    private interface Bind {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<JournaledAlarm> alarms(String what, String where, Bind bind) {
+        return query(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.raw, j.height, j.idx, e.id FROM alarm_journal j"
+                    + " JOIN entries e ON e.chain = 1 AND e.height = j.height AND e.idx = j.idx WHERE " + where)) {
+                bind.bind(ps);
+                List<JournaledAlarm> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ValueEntry v = ValueEntry.decode(rs.getBytes(1));
+                        out.add(new JournaledAlarm(AlarmEvent.decode(v.body()), rs.getLong(2), rs.getInt(3), rs.getBytes(4),
+                                v.witnesses().get(0).address()));
                     }
                 }
                 return out;

@@ -36,6 +36,13 @@ final class Schema {
             + " active INTEGER NOT NULL, height INTEGER NOT NULL, PRIMARY KEY(kind, key)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS device_sequences(public_key BLOB PRIMARY KEY, last_seq INTEGER NOT NULL)"
             + " WITHOUT ROWID",
+        // Valid alarm events of the value chain; action is AlarmAction's code, value NULL when there is none.
+        "CREATE TABLE IF NOT EXISTS alarm_journal(alarm_id TEXT NOT NULL, action INTEGER NOT NULL, source TEXT NOT NULL,"
+            + " condition TEXT NOT NULL, priority INTEGER NOT NULL, value REAL, event_time INTEGER NOT NULL,"
+            + " operator TEXT NOT NULL, comment TEXT NOT NULL, shelved_until INTEGER NOT NULL, height INTEGER NOT NULL,"
+            + " idx INTEGER NOT NULL, entry_id BLOB NOT NULL, PRIMARY KEY(height, idx)) WITHOUT ROWID",
+        "CREATE INDEX IF NOT EXISTS alarm_journal_by_alarm ON alarm_journal(alarm_id, height, idx)",
+        "CREATE INDEX IF NOT EXISTS alarm_journal_by_time ON alarm_journal(event_time)",
     };
 
 

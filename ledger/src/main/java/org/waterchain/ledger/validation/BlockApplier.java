@@ -130,8 +130,11 @@ public final class BlockApplier {
         if (e.decodeError() != null) {
             throw new Violation(MALFORMED, e.decodeError());
         }
-        if (((ValueEntry) e.entry()).isTransfer()) {
+        ValueEntry v = (ValueEntry) e.entry();
+        if (v.isTransfer()) {
             TransferRules.apply(e, registry, db, h.height(), i);
+        } else if (v.isAlarm()) {
+            AlarmRules.apply(e, registry, db, h.height(), i);
         } else {
             RegistryRules.apply(e, registry, db, h.height(), h.proposerKey());
         }

@@ -89,7 +89,7 @@ public final class BlockPreparer {
                 return new PreparedEntry(raw, id, e, r.signed().record(), null, r.signed().signatureValid());
             }
             ValueEntry v = (ValueEntry) e;
-            Object payload = v.isTransfer() ? v.transfer() : v.registryAction();
+            Object payload = v.isTransfer() ? v.transfer() : v.isAlarm() ? v.alarmEvent() : v.registryAction();
             return new PreparedEntry(raw, id, e, payload, null, v.witnessesValid());
         } catch (DecodeException | IllegalArgumentException ex) {
             return new PreparedEntry(raw, id, null, null, ex.getMessage(), false);

@@ -51,6 +51,9 @@ public final class Violation extends Exception {
         UNKNOWN_STATION,
         KEY_IN_USE,
         INVALID_REGISTRY_DATA,
+        INVALID_ALARM_DATA,
+        SHELVE_WITHOUT_EXPIRY,
+        OPERATOR_REQUIRED,
         // block-level: the whole block is refused and nothing of it is stored
         BLOCK_BAD_SIGNATURE,
         BLOCK_NOT_VALIDATOR,

@@ -2,6 +2,7 @@ package org.waterchain.ledger.value;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.waterchain.ledger.alarm.AlarmEvent;
 import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.chain.LedgerEntry;
 import org.waterchain.ledger.codec.CanonicalReader;
@@ -12,7 +13,7 @@ import org.waterchain.ledger.crypto.SigningDomain;
 import org.waterchain.ledger.registry.RegistryAction;
 
 /**
- * A value-chain entry: a transfer or a registry action, with the witnesses that sign its body.
+ * A value-chain entry: a transfer, a registry action or an alarm event, with the witnesses that sign its body.
  * Layout: u8 type, bytes16 body, u8 n, n x (32-byte key, 64-byte signature). The transaction id is the
  * entry id, which covers the witnesses too (Ed25519 signatures as verified here are not malleable).
  */
@@ -22,7 +23,7 @@ public record ValueEntry(int type, byte[] body, List<Witness> witnesses) impleme
     public ValueEntry {
         body = body.clone();
         witnesses = List.copyOf(witnesses);
-        if (type != TYPE_TRANSFER && type != TYPE_REGISTRY) {
+        if (!isValueType(type)) {
             throw new IllegalArgumentException("not a value-chain entry type: " + type);
         }
         if (witnesses.size() > MAX_WITNESSES) {
@@ -36,6 +37,15 @@ public record ValueEntry(int type, byte[] body, List<Witness> witnesses) impleme
 
     public static ValueEntry signed(RegistryAction action, long nonce, KeyPair signer) {
         return sign(TYPE_REGISTRY, RegistryAction.encode(action, nonce), signer);
+    }
+
+    /** An alarm event journaled by one member's key (the node's, in the operator's name). */
+    public static ValueEntry signed(AlarmEvent event, KeyPair signer) {
+        return sign(TYPE_ALARM, event.encode(), signer);
+    }
+
+    private static boolean isValueType(int type) {
+        return type == TYPE_TRANSFER || type == TYPE_REGISTRY || type == TYPE_ALARM;
     }
 
     private static ValueEntry sign(int type, byte[] body, KeyPair... signers) {
@@ -63,12 +73,20 @@ public record ValueEntry(int type, byte[] body, List<Witness> witnesses) impleme
         return type == TYPE_TRANSFER;
     }
 
+    public boolean isAlarm() {
+        return type == TYPE_ALARM;
+    }
+
     public Transfer transfer() {
         return Transfer.decode(body);
     }
 
     public RegistryAction registryAction() {
         return RegistryAction.decode(body);
+    }
+
+    public AlarmEvent alarmEvent() {
+        return AlarmEvent.decode(body);
     }
 
     /** True when every witness signature verifies over the body. */
@@ -94,7 +112,7 @@ public record ValueEntry(int type, byte[] body, List<Witness> witnesses) impleme
     public static ValueEntry decode(byte[] bytes) {
         CanonicalReader r = new CanonicalReader(bytes);
         int type = r.u8("entry.type");
-        if (type != TYPE_TRANSFER && type != TYPE_REGISTRY) {
+        if (!isValueType(type)) {
             throw new DecodeException("entry.type: " + type + " is not a value-chain entry");
         }
         byte[] body = r.bytes16("entry.body");

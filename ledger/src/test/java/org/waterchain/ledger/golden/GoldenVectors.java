@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.waterchain.ledger.alarm.AlarmAction;
+import org.waterchain.ledger.alarm.AlarmEvent;
 import org.waterchain.ledger.chain.Block;
 import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.chain.EntryId;
@@ -75,6 +77,14 @@ public final class GoldenVectors {
         ValueEntry regEntry = ValueEntry.signed(reg, 3, validator);
         v.put("registry.body", Hex.of(RegistryAction.encode(reg, 3)));
         v.put("registry.entry", Hex.of(regEntry.encode()));
+
+        AlarmEvent alarm = new AlarmEvent(11, "R10 CU HIGH", AlarmAction.SHELVE, "R10", "CU HIGH", AlarmEvent.PRIORITY_HIGH,
+                0.358, 1_767_225_900_000L, "Lin Mei-hua", "\u5206\u6790\u5100\u6821\u6b63 analyser calibration",
+                1_767_233_100_000L);
+        ValueEntry alarmEntry = ValueEntry.signed(alarm, member);
+        v.put("alarm.body", Hex.of(alarm.encode()));
+        v.put("alarm.entry", Hex.of(alarmEntry.encode()));
+        v.put("alarm.entry_id", Hex.of(alarmEntry.id()));
 
         List<byte[]> ids = List.of(entry.id(), EntryId.of(tx.encode()), EntryId.of(regEntry.encode()));
         v.put("merkle.root_of_3", Hex.of(MerkleTree.root(ids)));

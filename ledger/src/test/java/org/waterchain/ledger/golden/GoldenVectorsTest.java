@@ -53,6 +53,11 @@ class GoldenVectorsTest {
         ValueEntry tx = ValueEntry.decode(Hex.parse(v.get("transfer.entry")));
         assertTrue(tx.witnessesValid());
         assertEquals(v.get("transfer.entry"), Hex.of(tx.encode()));
+        ValueEntry alarm = ValueEntry.decode(Hex.parse(v.get("alarm.entry")));
+        assertTrue(alarm.isAlarm() && alarm.witnessesValid());
+        assertEquals(v.get("alarm.body"), Hex.of(alarm.alarmEvent().encode()));
+        assertEquals("R10 CU HIGH", alarm.alarmEvent().alarmId());
+        assertEquals(v.get("alarm.entry"), Hex.of(alarm.encode()));
         BlockHeader h = BlockHeader.decode(Hex.parse(v.get("block.header")));
         assertTrue(new Block(h, Hex.parse(v.get("block.signature")), java.util.List.of(Hex.parse(v.get("record.entry"))))
                 .signatureValid());
