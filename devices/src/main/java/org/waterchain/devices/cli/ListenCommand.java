@@ -2,12 +2,10 @@ package org.waterchain.devices.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.waterchain.devices.ingest.SigningSink;
 import org.waterchain.devices.modbus.DeviceStatus;
 import org.waterchain.devices.modbus.ModbusDevice;
+import org.waterchain.devices.modbus.ModbusGateway;
 import org.waterchain.devices.modbus.ModbusInstallation;
 import org.waterchain.devices.modbus.ModbusPoller;
 import org.waterchain.devices.ingest.SourceStats;
@@ -52,18 +50,6 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** Transmitters cannot sign: the node's gateway signs for them, one source per bus for the counters. */
-    private static ModbusPoller startModbus(NodeSession s, List<ModbusDevice> devices) {
-        Map<String, SigningSink> sinkOfDevice = new HashMap<>();
-        Map<String, SigningSink> sinkOfPort = new HashMap<>();
-        for (ModbusDevice d : devices) {
-            sinkOfDevice.put(d.deviceId(), sinkOfPort.computeIfAbsent(d.port(),
-                    p -> SigningSink.gateway(s.ingest, "modbus:" + p, s.dir.nodeKey())));
-            s.ingest.expect(d.deviceId(), "modbus:" + d.port(), d.pollInterval().toMillis());
-        }
-        return ModbusPoller.start(devices, sample -> sinkOfDevice.get(sample.deviceId()).accept(sample));
-    }
-
     @Override
     public Integer call() throws Exception {
         if (ports.isEmpty() && modbus.isEmpty()) {
@@ -82,7 +68,7 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
                 for (String p : ports) {
                     drivers.add(new SensorNodeDriver(p, settings, s.ingest, System::currentTimeMillis).start());
                 }
-                poller = transmitters.isEmpty() ? null : startModbus(s, transmitters);
+                poller = transmitters.isEmpty() ? null : ModbusGateway.start(transmitters, s.ingest, s.dir.nodeKey());
                 System.out.println("listening on " + String.join(", ", ports)
                         + (transmitters.isEmpty() ? "" : (ports.isEmpty() ? "" : " and ") + transmitters.size() + " Modbus transmitters")
                         + "; Ctrl-C stops");

@@ -41,7 +41,8 @@ public final class NetworkSimulator implements TimeSteppedSource {
     private final Map<String, List<EventArrival>> arrivalsByEvent = new LinkedHashMap<>();
     private final List<List<EventArrival>> arrivalsByNode;
     private final List<Outage> outages = new ArrayList<>();
-    private long now;
+    /** Written under the lock at the end of each step, read without it: a UI clock must never wait for a step. */
+    private volatile long now;
     private int eventCount;
     private long samplesEmitted;
 
@@ -87,7 +88,7 @@ public final class NetworkSimulator implements TimeSteppedSource {
     }
 
     @Override
-    public synchronized long currentTimeMs() {
+    public long currentTimeMs() {
         return now;
     }
 
