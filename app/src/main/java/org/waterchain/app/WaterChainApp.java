@@ -11,6 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.waterchain.app.alarm.AlarmBanner;
+import org.waterchain.app.alarm.AlarmService;
+import org.waterchain.app.alarm.AlarmsScreen;
 import org.waterchain.app.devices.DeviceConnections;
 import org.waterchain.app.devices.DevicesScreen;
 import org.waterchain.app.explorer.ExplorerScreen;
@@ -29,6 +32,8 @@ public class WaterChainApp extends Application {
     private Session session;
     private MainWindow window;
     private DeviceConnections connections;
+    private AlarmService alarmService;
+    private AlarmBanner banner;
     private volatile AppSettings settings;
 
     @Override
@@ -52,7 +57,10 @@ public class WaterChainApp extends Application {
         };
         open.setOnSucceeded(e -> {
             session = open.getValue();
+            alarmService = AlarmService.start(session);
             window = new MainWindow(session, screens(session));
+            banner = new AlarmBanner(alarmService, this::operatorName, () -> window.show("alarms"));
+            window.setBanner(banner.view());
             scene.setRoot(window.root());
         });
         open.setOnFailed(e -> status.setText("Could not open the ledger: " + open.getException().getMessage()));
@@ -65,6 +73,7 @@ public class WaterChainApp extends Application {
         connections = new DeviceConnections(s);
         List<Screen> list = new ArrayList<>();
         list.add(new OverviewScreen(s, station -> {}));
+        list.add(new AlarmsScreen(s, alarmService, this::operatorName));
         list.add(new ExplorerScreen(s));
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));
@@ -74,6 +83,11 @@ public class WaterChainApp extends Application {
     /** The operator's name as now set, for alarm actions. */
     public String operatorName() {
         return settings.operatorName();
+    }
+
+    /** The alarm service, once the session is open (tests use it). */
+    public AlarmService alarms() {
+        return alarmService;
     }
 
     /** The window, once the session is open (tests use it). */
@@ -89,6 +103,12 @@ public class WaterChainApp extends Application {
     public void stop() {
         if (window != null) {
             window.close();
+        }
+        if (banner != null) {
+            banner.close();
+        }
+        if (alarmService != null) {
+            alarmService.close();
         }
         if (connections != null) {
             connections.close();

@@ -25,7 +25,8 @@ public final class AlarmBanner implements AutoCloseable {
     private static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
 
     private final AlarmService alarms;
-    private final String operator;
+    /** The settings' operator, read at each action: a name changed in the settings applies at once. */
+    private final java.util.function.Supplier<String> operatorName;
     private final BannerModel model = new BannerModel();
     private final AlarmTone tone;
     private final HBox root = new HBox();
@@ -41,13 +42,13 @@ public final class AlarmBanner implements AutoCloseable {
      * @param operatorName who acknowledges from the banner (the settings' operator)
      * @param showAlarms   opens the alarm screen; null for no such button
      */
-    public AlarmBanner(AlarmService alarms, String operatorName, Runnable showAlarms) {
+    public AlarmBanner(AlarmService alarms, java.util.function.Supplier<String> operatorName, Runnable showAlarms) {
         this(alarms, operatorName, showAlarms, new AlarmTone());
     }
 
-    AlarmBanner(AlarmService alarms, String operatorName, Runnable showAlarms, AlarmTone tone) {
+    AlarmBanner(AlarmService alarms, java.util.function.Supplier<String> operatorName, Runnable showAlarms, AlarmTone tone) {
         this.alarms = alarms;
-        this.operator = operatorName == null ? "" : operatorName.strip();
+        this.operatorName = operatorName;
         this.tone = tone;
         root.setId("alarm-banner");
         root.getStyleClass().add("alarm-banner");
@@ -117,7 +118,7 @@ public final class AlarmBanner implements AutoCloseable {
         if (shown == null) {
             return;
         }
-        alarms.acknowledge(List.of(shown.top().alarmId()), operator, "").whenComplete((results, error) -> Platform.runLater(() -> {
+        alarms.acknowledge(List.of(shown.top().alarmId()), operator(), "").whenComplete((results, error) -> Platform.runLater(() -> {
             String problem = error != null ? error.getMessage() : results.get(0).ok() ? null : results.get(0).message();
             if (problem != null) {
                 count.setText(problem);
@@ -130,5 +131,10 @@ public final class AlarmBanner implements AutoCloseable {
         unsubscribe.run();
         flash.stop();
         tone.close();
+    }
+
+    private String operator() {
+        String o = operatorName.get();
+        return o == null ? "" : o.strip();
     }
 }

@@ -78,7 +78,9 @@ public final class AlarmsScreen implements Screen {
 
     private final Session session;
     private final AlarmService alarms;
-    private final String operator;
+    /** The settings' operator, read at each action: a name changed in the settings applies at once. */
+    private final java.util.function.Supplier<String> operatorName;
+    private final Label who = new Label();
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Tab historyTab = new Tab("History");
@@ -122,10 +124,10 @@ public final class AlarmsScreen implements Screen {
      * @param alarms       the window's alarm system (shared with the banner)
      * @param operatorName who acknowledges and shelves here (the settings' operator); recorded with each action
      */
-    public AlarmsScreen(Session session, AlarmService alarms, String operatorName) {
+    public AlarmsScreen(Session session, AlarmService alarms, java.util.function.Supplier<String> operatorName) {
         this.session = session;
         this.alarms = alarms;
-        this.operator = operatorName == null ? "" : operatorName.strip();
+        this.operatorName = operatorName;
         root.getStylesheets().add(AlarmsScreen.class.getResource("alarm.css").toExternalForm());
         root.setId("alarms-screen");
         Tab listTab = new Tab("Alarms", buildList());
@@ -192,7 +194,7 @@ public final class AlarmsScreen implements Screen {
         search.textProperty().addListener((o, a, b) -> refilter(filter.withText(b)));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label who = new Label(operator.isEmpty() ? "No operator name set" : "Operator: " + operator);
+        showOperator();
         who.setId("alarm-operator");
         who.getStyleClass().add("caption");
         HBox filters = new HBox(states, priority, search, grow, who);
@@ -208,13 +210,13 @@ public final class AlarmsScreen implements Screen {
         shelve.setOnAction(e -> shelve());
         unshelve.setId("alarm-unshelve");
         unshelve.setOnAction(e -> run("Unshelve", selected(r -> r.state() == AlarmState.SHELVED),
-                ids -> alarms.unshelve(ids, operator, comment.getText())));
+                ids -> alarms.unshelve(ids, operator(), comment.getText())));
         service.setId("alarm-service");
         outOfService.setId("alarm-oos");
         outOfService.setOnAction(e -> takeOutOfService());
         returnToService.setId("alarm-rts");
         returnToService.setOnAction(e -> run("Return to service", selected(r -> r.state() == AlarmState.OUT_OF_SERVICE),
-                ids -> alarms.returnToService(ids, operator, comment.getText())));
+                ids -> alarms.returnToService(ids, operator(), comment.getText())));
         HBox actions = new HBox(comment, ack, shelve, unshelve, service);
         actions.getStyleClass().add("alarm-toolbar");
 
@@ -357,7 +359,7 @@ public final class AlarmsScreen implements Screen {
     }
 
     private void acknowledge() {
-        run("Acknowledge", selected(r -> r.state().unacknowledged()), ids -> alarms.acknowledge(ids, operator, comment.getText()));
+        run("Acknowledge", selected(r -> r.state().unacknowledged()), ids -> alarms.acknowledge(ids, operator(), comment.getText()));
     }
 
     private void shelve() {
@@ -365,8 +367,8 @@ public final class AlarmsScreen implements Screen {
         if (ids.isEmpty()) {
             return;
         }
-        ShelveDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), ids, operator, comment.getText())
-                .ifPresent(req -> run("Shelve", ids, x -> alarms.shelve(x, operator, req.comment(), req.durationMs())));
+        ShelveDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), ids, operator(), comment.getText())
+                .ifPresent(req -> run("Shelve", ids, x -> alarms.shelve(x, operator(), req.comment(), req.durationMs())));
     }
 
     private void takeOutOfService() {
@@ -376,7 +378,7 @@ public final class AlarmsScreen implements Screen {
             return;
         }
         run("Take out of service", selected(r -> r.state() != AlarmState.OUT_OF_SERVICE),
-                ids -> alarms.removeFromService(ids, operator, comment.getText()));
+                ids -> alarms.removeFromService(ids, operator(), comment.getText()));
     }
 
     /** Sends a command to the alarm thread; its answer comes back to the FX thread. */
@@ -561,6 +563,7 @@ public final class AlarmsScreen implements Screen {
 
     @Override
     public void shown() {
+        showOperator();
         if (historyTab.isSelected()) {
             loadHistory();
         }
@@ -572,5 +575,14 @@ public final class AlarmsScreen implements Screen {
         unsubscribe.run();
         unwatchLedger.run();
         historyReader.shutdownNow();
+    }
+
+    private void showOperator() {
+        who.setText(operator().isEmpty() ? "No operator name set" : "Operator: " + operator());
+    }
+
+    private String operator() {
+        String o = operatorName.get();
+        return o == null ? "" : o.strip();
     }
 }

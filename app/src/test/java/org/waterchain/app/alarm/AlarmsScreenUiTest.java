@@ -73,8 +73,8 @@ class AlarmsScreenUiTest {
         session = Session.open(dir.resolve("node"));
         alarms = new AlarmService(AlarmSettings.defaults().withDelays(Delay.NONE, Delay.NONE),
                 new LedgerAlarmJournal(session.node(), session.nodeKey()), clock::get, () -> session.registry().standards(), 50);
-        screen = new AlarmsScreen(session, alarms, "Chen Wei");
-        banner = new AlarmBanner(alarms, "Chen Wei", null);
+        screen = new AlarmsScreen(session, alarms, () -> "Chen Wei");
+        banner = new AlarmBanner(alarms, () -> "Chen Wei", null);
         VBox root = new VBox(banner.view(), screen.view());
         VBox.setVgrow(screen.view(), javafx.scene.layout.Priority.ALWAYS);
         stage.setScene(new Scene(root, 1300, 700));

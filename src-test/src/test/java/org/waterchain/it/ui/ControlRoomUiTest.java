@@ -63,8 +63,9 @@ class ControlRoomUiTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aPollutionEventTurnsTheStationRed() throws Exception {
+        runFx(() -> h.app.window().show("overview"));
         OverviewScreen overview = onFx(() -> (OverviewScreen) h.app.window().current());
         runFx(() -> overview.injectDemoEvent("R04", org.waterchain.ledger.record.Quantity.EC, 1500, 3 * 3_600_000L));
         waitFor(60, "R04's tile in the red class", () -> robot.lookup("#tile-R04").query().getStyleClass().contains("compliance-red"));
@@ -72,7 +73,7 @@ class ControlRoomUiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(6)
     void devicesScreenCountsWhatTheSimulatorDelivered() throws Exception {
         runFx(() -> h.app.window().show("devices"));
         waitFor(30, "the simulator's row with accepted records", () -> {
@@ -84,7 +85,7 @@ class ControlRoomUiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(2)
     void settingsPersistTheOperatorName() throws Exception {
         runFx(() -> h.app.window().show("settings"));
         runFx(() -> robot.lookup("#settings-operator").queryAs(javafx.scene.control.TextField.class).setText("Lin Wei"));
@@ -96,7 +97,48 @@ class ControlRoomUiTest {
     }
 
     @Test
+    @Order(4)
+    void thePollutionRaisesAnAlarmWithBanner() throws Exception {
+        try {
+            waitFor(60, "an unacknowledged EC alarm at R04", () -> r04EcAlarm() != null && r04EcAlarm().state().unacknowledged());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; alarms: " + h.app.alarms().latest().rows(), e);
+        }
+        waitFor(10, "the alarm banner", () -> robot.lookup("#alarm-banner").query().isVisible());
+        runFx(() -> h.app.window().show("alarms"));
+        waitFor(10, "the alarm in the list", () -> robot.lookup("#alarm-table").tryQuery().map(t -> ((TableView<?>) t).getItems().stream()
+                .anyMatch(r -> ((org.waterchain.app.alarm.AlarmRow) r).alarmId().equals(r04EcAlarm().alarmId()))).orElse(false));
+        screenshot(root(), "07-alarm-raised");
+    }
+
+    @Test
     @Order(5)
+    void acknowledgingIsRecordedOnTheLedgerInTheOperatorsName() throws Exception {
+        String id = r04EcAlarm().alarmId();
+        runFx(() -> {
+            TableView<org.waterchain.app.alarm.AlarmRow> t = robot.lookup("#alarm-table").queryAs(TableView.class);
+            t.getItems().stream().filter(r -> r.alarmId().equals(id)).findFirst().ifPresent(r -> t.getSelectionModel().select(r));
+            robot.lookup("#alarm-comment").queryAs(javafx.scene.control.TextField.class).setText("crew sent to R04 outfall");
+        });
+        runFx(() -> robot.lookup("#alarm-ack").queryButton().fire());
+        waitFor(30, "the acknowledgement in the ledger's alarm journal", () -> h.app.session().node().queries().alarmHistory(id).stream()
+                .anyMatch(j -> j.event().action() == org.waterchain.ledger.alarm.AlarmAction.ACKNOWLEDGE));
+        var ack = h.app.session().node().queries().alarmHistory(id).stream()
+                .filter(j -> j.event().action() == org.waterchain.ledger.alarm.AlarmAction.ACKNOWLEDGE).findFirst().orElseThrow();
+        assertEquals("Lin Wei", ack.event().operator(), "recorded under the operator's name from the settings");
+        assertEquals("crew sent to R04 outfall", ack.event().comment());
+        assertTrue(ack.height() > 0, "in a value-chain block");
+        assertFalse(r04EcAlarm().state().unacknowledged());
+        screenshot(root(), "08-alarm-acknowledged");
+    }
+
+    private org.waterchain.app.alarm.AlarmRow r04EcAlarm() {
+        return h.app.alarms().latest().rows().stream()
+                .filter(r -> r.source().contains("R04") && r.condition().contains("EC") && !r.system()).findFirst().orElse(null);
+    }
+
+    @Test
+    @Order(7)
     void aFullAuditOfTheRunningNodeIsClean() throws Exception {
         runFx(() -> h.app.window().show("explorer"));
         screenshot(root(), "05-explorer");
