@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -150,10 +149,17 @@ public final class ChartScreen implements Screen {
         stationList.setId("chart-station");
         stationList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         stationList.setCellFactory(v -> new ListCell<>() {
+            {
+                // a cell as wide as its text would give the list a horizontal scroll bar: cut long names with "..."
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(String id, boolean emptyCell) {
                 super.updateItem(id, emptyCell);
-                setText(emptyCell || id == null ? null : id + "  " + stationNames.getOrDefault(id, ""));
+                String text = emptyCell || id == null ? null : id + "  " + stationNames.getOrDefault(id, "");
+                setText(text);
+                setTooltip(text == null ? null : new Tooltip(text));
             }
         });
         stationList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<String>) c -> {
@@ -577,28 +583,30 @@ public final class ChartScreen implements Screen {
         return onFx(() -> {
             int w = Math.max(800, (int) viewer.getWidth());
             int h = Math.max(500, (int) viewer.getHeight());
-            return trend.render(w, h);
+            return trend.render(w, h, exportTitle());
         }).thenApplyAsync(img -> writePng(img, file), exporter);
     }
 
     /** Writes the chart at the given size as PNG. Callable from any thread. */
     public CompletableFuture<Path> exportPng(Path file, int width, int height) {
-        return onFx(() -> trend.render(width, height)).thenApplyAsync(img -> writePng(img, file), exporter);
+        return onFx(() -> trend.render(width, height, exportTitle())).thenApplyAsync(img -> writePng(img, file), exporter);
+    }
+
+    /** What the image shows and when: the exported file travels without the screen around it. */
+    private String exportTitle() {
+        org.jfree.data.Range r = trend.window();
+        String zoneName = zone.getRules().getOffset(java.time.Instant.ofEpochMilli((long) r.getLowerBound())).getId();
+        return model.describe() + "  ·  " + ChartModel.formatTime((long) r.getLowerBound(), zone) + " to "
+                + ChartModel.formatTime((long) r.getUpperBound(), zone) + " (UTC" + ("Z".equals(zoneName) ? "" : zoneName) + ")";
     }
 
     private static Path writePng(BufferedImage img, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".export-", ".png.tmp");
-            try {
+            ExportFile.write(file, tmp -> {
                 if (!ImageIO.write(img, "png", tmp.toFile())) {
                     throw new IOException("no PNG writer in this Java runtime");
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);

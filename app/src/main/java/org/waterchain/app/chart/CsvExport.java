@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import org.waterchain.ledger.record.Quantity;
@@ -79,19 +78,13 @@ public final class CsvExport {
 
     /** Writes the file whole or not at all: a temporary file beside it, moved into place when complete. */
     public static long write(List<SeriesData> series, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".export-", ".csv.tmp");
-        try {
-            long rows;
+        long[] rows = new long[1];
+        ExportFile.write(file, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                rows = write(series, w);
+                rows[0] = write(series, w);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return rows;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
+        return rows[0];
     }
 
     /** RFC 4180 quoting, for the rare id or unit with a comma, quote or line break. */

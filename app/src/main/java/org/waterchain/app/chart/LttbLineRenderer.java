@@ -2,6 +2,7 @@ package org.waterchain.app.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -29,6 +30,13 @@ public final class LttbLineRenderer extends AbstractXYItemRenderer {
     static final double POINTS_PER_PIXEL = 2;
     /** When kept points are at least this far apart on average, each gets a dot so a sparse series reads as samples. */
     static final double DOT_SPACING_PX = 6;
+    /**
+     * From this many kept points per pixel the line is a dense band and is drawn 1 px wide without anti-aliasing:
+     * Java2D strokes such a zigzag about a hundred times faster that way (about 1 ms instead of 20-100 ms for
+     * 3,200 points at 1600 px, measured on this project's 2-core machine), and a band of noise looks the same.
+     */
+    static final double DENSE_POINTS_PER_PIXEL = 1;
+    private static final BasicStroke DENSE_STROKE = new BasicStroke(1f);
 
     private final double pointsPerPixel;
 
@@ -81,9 +89,20 @@ public final class LttbLineRenderer extends AbstractXYItemRenderer {
             }
         }
         g2.setPaint(lookupSeriesPaint(series));
-        g2.setStroke(lookupSeriesStroke(series));
         if (kept.length > 1) {
-            g2.draw(path);
+            if (kept.length >= dataArea.getWidth() * DENSE_POINTS_PER_PIXEL) {
+                Object aa = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+                Object sc = g2.getRenderingHint(RenderingHints.KEY_STROKE_CONTROL);
+                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+                g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_NORMALIZE);
+                g2.setStroke(DENSE_STROKE);
+                g2.draw(path);
+                restore(g2, RenderingHints.KEY_ANTIALIASING, aa);
+                restore(g2, RenderingHints.KEY_STROKE_CONTROL, sc);
+            } else {
+                g2.setStroke(lookupSeriesStroke(series));
+                g2.draw(path);
+            }
         }
         double spread = kept.length > 1 ? Math.abs(px[kept.length - 1] - px[0]) / (kept.length - 1) : Double.POSITIVE_INFINITY;
         if (spread >= DOT_SPACING_PX) {
@@ -94,6 +113,12 @@ public final class LttbLineRenderer extends AbstractXYItemRenderer {
                     g2.fill(dot);
                 }
             }
+        }
+    }
+
+    private static void restore(Graphics2D g2, RenderingHints.Key key, Object value) {
+        if (value != null) {
+            g2.setRenderingHint(key, value);
         }
     }
 

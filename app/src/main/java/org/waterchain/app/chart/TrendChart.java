@@ -19,6 +19,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -170,6 +171,7 @@ public final class TrendChart {
             m.setLabel(l.label());
             m.setLabelFont(TICK_FONT);
             m.setLabelPaint(LIMIT_COLOR);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
             // the label sits on the side of the line that is out of bounds
             m.setLabelAnchor(l.upper() ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
             m.setLabelTextAnchor(l.upper() ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
@@ -289,8 +291,25 @@ public final class TrendChart {
         return List.copyOf(panels);
     }
 
-    /** Draws the chart into a new image (PNG export, tests, benchmarks). */
+    /** Draws the chart into a new image (tests, benchmarks). */
     public BufferedImage render(int width, int height) {
         return chart.createBufferedImage(width, height);
+    }
+
+    /**
+     * Draws the chart into a new image with a title, for an export that must say what it shows away from the
+     * screen. The title is added for this drawing only; the screen's chart redraws once afterwards.
+     */
+    public BufferedImage render(int width, int height, String title) {
+        TextTitle t = new TextTitle(title, new Font("DejaVu Sans", Font.BOLD, 14));
+        t.setPadding(new RectangleInsets(4, 4, 6, 4));
+        chart.setNotify(false);
+        try {
+            chart.addSubtitle(0, t);
+            return chart.createBufferedImage(width, height);
+        } finally {
+            chart.removeSubtitle(t);
+            chart.setNotify(true);
+        }
     }
 }
