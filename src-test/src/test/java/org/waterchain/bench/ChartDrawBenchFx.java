@@ -14,6 +14,10 @@ package org.waterchain.bench;
  *        -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Xmx3g \
  *        org.waterchain.bench.ChartDrawBenchFx [variant...]
  * Variants default to all of ChartDrawBench's; the slow ones stop after 20 s of drawing.
+ *
+ * Measured with headless Monocle and software prism on the project's 2-core machine, median ms per frame, draw
+ * (commands queued) / draw + rasterise (snapshot): timeSeriesXYLine 377 / 2024, ringXYLine 111 / 1796,
+ * ringSampling 19 / 44, ringLttb 9.1 / 36, trendChart 9.1 / 34.
  */
 
 import java.util.ArrayList;

@@ -691,6 +691,14 @@ public final class ChartScreen implements Screen {
         return model;
     }
 
+    TrendChart trend() {
+        return trend;
+    }
+
+    boolean loading() {
+        return loading != null;
+    }
+
     @Override
     public void shown() {
         refreshStations();
