@@ -377,7 +377,12 @@ public final class ChartScreen implements Screen {
         liveDuringLoad.clear();
         loading = task;
         progress.progressProperty().bind(task.progressProperty());
-        status.textProperty().bind(task.messageProperty());
+        // not bound: an error in the from-to fields must be able to say so while a load runs
+        task.messageProperty().addListener((o, was, message) -> {
+            if (loading == task) {
+                status.setText(message);
+            }
+        });
         showLoading(true);
         task.setOnSucceeded(e -> {
             if (loading != task) {
@@ -417,7 +422,6 @@ public final class ChartScreen implements Screen {
     private void endLoading() {
         loading = null;
         progress.progressProperty().unbind();
-        status.textProperty().unbind();
         showLoading(false);
         updateStatus();
     }

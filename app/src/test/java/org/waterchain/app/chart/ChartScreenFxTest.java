@@ -201,6 +201,27 @@ class ChartScreenFxTest {
 
     @Test
     @Order(5)
+    void theFromToButtonOffersTheShownWindowAndRefusesABadTime() throws Exception {
+        fx(() -> {
+            screen.showRange(ChartModel.Range.LIVE_6H);
+            ((javafx.scene.control.TextField) lookup("#chart-from")).clear();
+            ((javafx.scene.control.ToggleButton) lookup("#chart-range-custom")).fire();
+            assertEquals(ChartModel.Range.CUSTOM, screen.model().range());
+            javafx.scene.control.TextField from = (javafx.scene.control.TextField) lookup("#chart-from");
+            javafx.scene.control.TextField to = (javafx.scene.control.TextField) lookup("#chart-to");
+            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            assertEquals(6 * 3_600_000L, ChartModel.parseTime(to.getText(), zone) - ChartModel.parseTime(from.getText(), zone));
+            from.setText("yesterday");
+            ((Button) lookup("#chart-load")).fire();
+            assertTrue(((Label) lookup("#chart-status")).getText().contains("is not a time like"),
+                    ((Label) lookup("#chart-status")).getText());
+            return null;
+        });
+        waitFor("the from-to load", () -> fx(() -> !screen.loading()));
+    }
+
+    @Test
+    @Order(6)
     void aLoadCanBeCancelled() throws Exception {
         fx(() -> {
             screen.showRange(ChartModel.Range.LIVE_7D);
@@ -215,7 +236,7 @@ class ChartScreenFxTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void openingAHeavyMetalStationPicksItsRegulatedQuantities() throws Exception {
         fx(() -> {
             screen.showRange(ChartModel.Range.LIVE_24H);
