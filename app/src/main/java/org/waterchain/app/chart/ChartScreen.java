@@ -35,6 +35,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
@@ -111,6 +113,15 @@ public final class ChartScreen implements Screen {
         viewer.setMinSize(200, 150);
         viewer.setPrefSize(800, 500);
         ChartGestures.install(viewer);
+        // JFreeChart-FX's own menu exports on the FX thread: offer this screen's exports instead
+        MenuItem csvItem = new MenuItem("Export CSV...");
+        csvItem.setOnAction(e -> chooseCsv());
+        MenuItem pngItem = new MenuItem("Export PNG...");
+        pngItem.setOnAction(e -> choosePng());
+        MenuItem resetItem = new MenuItem();
+        resetItem.textProperty().bind(resetButton.textProperty());
+        resetItem.setOnAction(e -> resetView());
+        viewer.getContextMenu().getItems().setAll(csvItem, pngItem, new SeparatorMenuItem(), resetItem);
         trend.onUserMove(this::userMoved);
         empty.setId("chart-empty");
         empty.getStyleClass().add("chart-empty");
@@ -447,6 +458,7 @@ public final class ChartScreen implements Screen {
                 syncControls();
                 applyPanels();
             }
+            updateQuantityHints();
             trend.markChanged();
         }
         follow();
@@ -474,14 +486,21 @@ public final class ChartScreen implements Screen {
         trend.show(panels, store, stationNames);
         trend.markChanged();
         empty.setVisible(panels.isEmpty());
+        updateQuantityHints();
+        updateStatus();
+    }
+
+    /** Dims the quantities the chosen stations have no data for (they stay choosable: data may come). */
+    private void updateQuantityHints() {
         for (Map.Entry<Quantity, CheckBox> e : quantityBoxes.entrySet()) {
             boolean has = model.stations().stream().anyMatch(s -> store.has(new SeriesKey(s, e.getKey())));
-            e.getValue().getStyleClass().remove("chart-q-nodata");
-            if (!has) {
-                e.getValue().getStyleClass().add("chart-q-nodata");
+            List<String> classes = e.getValue().getStyleClass();
+            if (has) {
+                classes.remove("chart-q-nodata");
+            } else if (!classes.contains("chart-q-nodata")) {
+                classes.add("chart-q-nodata");
             }
         }
-        updateStatus();
     }
 
     /** Redraws now if the screen is on show; otherwise the change waits for {@link #shown()}. */
