@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.waterchain.app.alarm.AlarmBanner;
 import org.waterchain.app.alarm.AlarmService;
 import org.waterchain.app.alarm.AlarmsScreen;
+import org.waterchain.app.chart.ChartScreen;
 import org.waterchain.app.devices.DeviceConnections;
 import org.waterchain.app.devices.DevicesScreen;
 import org.waterchain.app.explorer.ExplorerScreen;
@@ -72,8 +73,14 @@ public class WaterChainApp extends Application {
     private List<Screen> screens(Session s) {
         connections = new DeviceConnections(s);
         List<Screen> list = new ArrayList<>();
-        list.add(new OverviewScreen(s, station -> {}));
+        ChartScreen charts = new ChartScreen(s);
+        // a double-click on a tile opens its station's chart; the window exists by the time anyone clicks
+        list.add(new OverviewScreen(s, station -> {
+            window.show("charts");
+            charts.showStation(station);
+        }));
         list.add(new AlarmsScreen(s, alarmService, this::operatorName));
+        list.add(charts);
         list.add(new ExplorerScreen(s));
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));

@@ -73,7 +73,7 @@ class ControlRoomUiTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void devicesScreenCountsWhatTheSimulatorDelivered() throws Exception {
         runFx(() -> h.app.window().show("devices"));
         waitFor(30, "the simulator's row with accepted records", () -> {
@@ -132,13 +132,31 @@ class ControlRoomUiTest {
         screenshot(root(), "08-alarm-acknowledged");
     }
 
+    @Test
+    @Order(6)
+    void doubleClickingATileOpensItsChartWhichExports() throws Exception {
+        runFx(() -> h.app.window().show("overview"));
+        robot.doubleClickOn("#tile-R04");
+        waitFor(10, "the chart screen", () -> h.app.window().current().id().equals("charts"));
+        waitFor(30, "the chart viewer", () -> robot.lookup("#chart-viewer").tryQuery().isPresent());
+        Thread.sleep(2_000); // a couple of demo hours of live data on the chart
+        screenshot(root(), "09-chart-R04");
+        var charts = onFx(() -> (org.waterchain.app.chart.ChartScreen) h.app.window().current());
+        Path csv = home.resolve("r04.csv");
+        long rows = charts.exportCsv(csv).get(30, TimeUnit.SECONDS);
+        assertTrue(rows > 0, "rows exported");
+        assertTrue(java.nio.file.Files.readString(csv).contains("R04"), "the CSV holds R04's data");
+        Path png = charts.exportPng(home.resolve("r04.png")).get(30, TimeUnit.SECONDS);
+        assertTrue(java.nio.file.Files.size(png) > 1000, "a PNG of the chart");
+    }
+
     private org.waterchain.app.alarm.AlarmRow r04EcAlarm() {
         return h.app.alarms().latest().rows().stream()
                 .filter(r -> r.source().contains("R04") && r.condition().contains("EC") && !r.system()).findFirst().orElse(null);
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aFullAuditOfTheRunningNodeIsClean() throws Exception {
         runFx(() -> h.app.window().show("explorer"));
         screenshot(root(), "05-explorer");
