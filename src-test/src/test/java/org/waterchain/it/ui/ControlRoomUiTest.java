@@ -215,6 +215,31 @@ class ControlRoomUiTest {
         assertTrue(records > 0, "the demo ingested meanwhile");
     }
 
+    /** The FX thread's share of one core in the demo's steady state with every station and quantity charted; no assertion on time. */
+    @Test
+    @Order(91)
+    void fxThreadBusyWithEveryStationCharted() throws Exception {
+        runFx(() -> h.app.window().show("charts"));
+        var charts = onFx(() -> (org.waterchain.app.chart.ChartScreen) h.app.window().current());
+        java.util.List<String> stations = h.app.session().registry().stationList().stream().map(st -> st.id()).toList();
+        java.util.Set<org.waterchain.ledger.record.Quantity> all = java.util.EnumSet.noneOf(org.waterchain.ledger.record.Quantity.class);
+        h.app.session().node().queries().records("R04", Long.MIN_VALUE, Long.MAX_VALUE).stream().limit(1)
+                .forEach(r -> r.record().readings().forEach(x -> org.waterchain.ledger.record.Quantity.byCode(x.quantityCode()).ifPresent(all::add)));
+        h.app.session().node().queries().records("M02", Long.MIN_VALUE, Long.MAX_VALUE).stream().limit(1)
+                .forEach(r -> r.record().readings().forEach(x -> org.waterchain.ledger.record.Quantity.byCode(x.quantityCode()).ifPresent(all::add)));
+        runFx(() -> charts.show(stations, all));
+        Thread.sleep(3_000);
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getThreadCpuTime(fxThread);
+        long t0 = System.nanoTime();
+        Thread.sleep(10_000);
+        double busy = (threads.getThreadCpuTime(fxThread) - cpu0) * 100.0 / (System.nanoTime() - t0);
+        screenshot(root(), "10-charts-all-stations");
+        System.out.printf("steady demo (7 stations, %d quantities charted, live): FX thread busy %.1f%% of one core%n", all.size(), busy);
+        assertTrue(busy >= 0);
+    }
+
     private FlowPane tiles() {
         return robot.lookup("#overview-tiles").queryAs(FlowPane.class);
     }
