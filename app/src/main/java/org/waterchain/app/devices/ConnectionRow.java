@@ -60,6 +60,9 @@ public record ConnectionRow(String source, String kind, String state, String dev
         if (source.equals("simulator")) {
             return "simulated district";
         }
+        if (source.startsWith("import:")) {
+            return "imported series";
+        }
         return source.startsWith("replay:") ? "replay" : source.startsWith("modbus:") ? "Modbus" : "serial";
     }
 

@@ -29,6 +29,11 @@ import org.waterchain.app.shell.Screen;
 import org.waterchain.devices.enroll.DeviceEnrollment;
 import org.waterchain.devices.modbus.ModbusProfile;
 import org.waterchain.devices.modbus.ModbusProfiles;
+import org.waterchain.devices.replay.ColumnMapping;
+import org.waterchain.devices.replay.LedgerImport;
+import org.waterchain.devices.replay.ReplayFormat;
+import org.waterchain.devices.replay.ReplayOptions;
+import org.waterchain.devices.replay.ReplayReport;
 import org.waterchain.devices.serial.SerialPorts;
 import org.waterchain.ledger.node.Receipt;
 import org.waterchain.ledger.registry.RegistryAction.RegisterDevice;
@@ -48,6 +53,8 @@ public final class DevicesScreen implements Screen {
     private final Label status = new Label();
     private final Button enroll = new Button("Enroll selected...");
     private final Timeline refresh;
+    private final javafx.scene.control.ProgressBar importProgress = new javafx.scene.control.ProgressBar();
+    private final Button importCancel = new Button("Cancel import");
 
     public DevicesScreen(Session session, DeviceConnections connections) {
         this.session = session;
@@ -57,7 +64,7 @@ public final class DevicesScreen implements Screen {
         port.setId("devices-port");
         port.setEditable(true);
         port.setPromptText("/dev/ttyUSB0, /dev/serial/by-id/..., or a pty path");
-        port.setPrefWidth(420);
+        port.setPrefWidth(340);
         Button list = new Button("List ports");
         list.setOnAction(e -> listPorts());
         Button connect = new Button("Connect sensor node");
@@ -65,7 +72,15 @@ public final class DevicesScreen implements Screen {
         connect.setOnAction(e -> connect());
         Button modbus = new Button("Load Modbus installation...");
         modbus.setOnAction(e -> loadModbus());
-        HBox connectRow = new HBox(8, port, list, connect, modbus);
+        Button importCsv = new Button("Import recorded CSV...");
+        importCsv.setId("devices-import");
+        importCsv.setOnAction(e -> askImport());
+        importProgress.setId("devices-import-progress");
+        importProgress.setVisible(false);
+        importCancel.setId("devices-import-cancel");
+        importCancel.setDisable(true);
+        HBox connectRow = new HBox(8, port, list, connect, modbus, importCsv);
+        HBox importRow = new HBox(8, importProgress, importCancel);
 
         table.setId("devices-table");
         table.getColumns().add(DevicesScreen.<ConnectionRow>col("Source", ConnectionRow::source, 230));
@@ -102,7 +117,9 @@ public final class DevicesScreen implements Screen {
         connTitle.getStyleClass().add("section-title");
         Label regTitle = new Label("Registered devices (from the ledger)");
         regTitle.getStyleClass().add("section-title");
-        root.getChildren().addAll(connectRow, connTitle, table, new HBox(8, enroll, status), regTitle, registered, profilePane);
+        importRow.managedProperty().bind(importProgress.visibleProperty());
+        importRow.visibleProperty().bind(importProgress.visibleProperty());
+        root.getChildren().addAll(connectRow, importRow, connTitle, table, new HBox(8, enroll, status), regTitle, registered, profilePane);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> update()));
@@ -168,6 +185,57 @@ public final class DevicesScreen implements Screen {
         } catch (RuntimeException ex) {
             status.setText(ex.getMessage());
         }
+    }
+
+    private void askImport() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Recorded series (USGS NWIS, GECCO 2018, CANARY)");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        List<String> stations = session.registry().stationList().stream().map(RegisterStation::id).toList();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(stations.isEmpty() ? null : stations.get(0), stations);
+        dialog.setTitle("Import " + f.getName());
+        dialog.setHeaderText("Record the series as a gateway-signed device of the station:");
+        dialog.showAndWait().ifPresent(station -> importCsv(f.toPath(), station, station + "-CSV"));
+    }
+
+    /**
+     * Imports a recorded series into the ledger as {@code deviceId} at {@code station}, enrolling the device as
+     * gateway-signed if need be; progress in the status line, cancellable. Returns the task (tests wait on it).
+     */
+    public Task<ReplayReport> importCsv(java.nio.file.Path file, String station, String deviceId) {
+        Task<ReplayReport> t = new Task<>() {
+            @Override
+            protected ReplayReport call() throws Exception {
+                ColumnMapping m = ReplayFormat.detect(file).orElseThrow(() -> new IllegalArgumentException(file.getFileName()
+                        + ": the header matches no built-in format (USGS NWIS, GECCO 2018, CANARY Station B)")).mapping();
+                DeviceEnrollment enrollment = new DeviceEnrollment(session.node(), session.nodeKey(), session.ingest());
+                for (String suffix : m.deviceSuffixes()) {
+                    enrollment.ensureGatewaySigned(deviceId + suffix, station, session.nodeKey(), "import of " + m.name());
+                }
+                return LedgerImport.run(file, m, ReplayOptions.forDevice(deviceId), session.ingest(), session.nodeKey(),
+                        "import:" + file.getFileName(), this::isCancelled, r -> updateMessage(r.summary()));
+            }
+        };
+        status.textProperty().bind(t.messageProperty());
+        importProgress.setVisible(true);
+        importCancel.setDisable(false);
+        importCancel.setOnAction(e -> t.cancel(false));
+        t.setOnSucceeded(e -> finishImport(t.getValue().summary() + "; committed to the ledger"));
+        t.setOnCancelled(e -> finishImport("import cancelled; what was read before stays on the ledger"));
+        t.setOnFailed(e -> finishImport("import failed: " + t.getException().getMessage()));
+        background(t, "import");
+        return t;
+    }
+
+    private void finishImport(String message) {
+        status.textProperty().unbind();
+        status.setText(message);
+        importProgress.setVisible(false);
+        importCancel.setDisable(true);
     }
 
     private void enrollSelected() {

@@ -2,22 +2,19 @@ package org.waterchain.devices.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.waterchain.devices.enroll.DeviceEnrollment;
-import org.waterchain.devices.ingest.DeviceDirectory;
 import org.waterchain.devices.ingest.RecordIngest;
 import org.waterchain.devices.ingest.SigningSink;
 import org.waterchain.devices.replay.ColumnMapping;
 import org.waterchain.devices.replay.CsvReplay;
+import org.waterchain.devices.replay.LedgerImport;
 import org.waterchain.devices.replay.ReplayFormat;
 import org.waterchain.devices.replay.ReplayOptions;
 import org.waterchain.devices.replay.ReplayReport;
-import org.waterchain.devices.signing.GatewayKeys;
 import org.waterchain.devices.sim.PacedRunner;
 import org.waterchain.ledger.node.Receipt;
-import org.waterchain.ledger.registry.RegistryAction.RegisterDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,8 +52,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "stop at the first bad row (default: count bad rows, report them, go on)")
     boolean strict;
 
-    private static final long DAY_MS = 86_400_000L;
-
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(csv)) {
@@ -72,46 +67,49 @@ final class ReplayCommand implements Callable<Integer> {
                 enrollAll(s, m);
             }
             SigningSink sink = SigningSink.gateway(s.ingest, "replay:" + csv.getFileName(), s.dir.nodeKey());
+            String source = "replay:" + csv.getFileName();
             ReplayReport report;
-            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Receipt>> last =
-                    new java.util.concurrent.atomic.AtomicReference<>();
-            try (CsvReplay replay = CsvReplay.open(csv, m, options, sample -> {
-                if (sink.offer(sample) instanceof RecordIngest.Outcome.Submitted sub) {
-                    last.set(sub.receipt());
-                }
-            })) {
-                if (speed == null) {
-                    // a day of recorded time at a time, so Ctrl-C is heard between steps
-                    while (!replay.finished() && !stop.stopped()) {
-                        replay.advanceTo(replay.currentTimeMs() + DAY_MS);
-                    }
-                } else {
-                    try (PacedRunner runner = new PacedRunner(replay, speed)) {
-                        runner.start();
-                        while (!runner.completion().isDone() && !stop.await(5)) {
-                            System.out.println(replay.report().summary());
-                        }
-                        if (runner.completion().isDone()) {
-                            try {
-                                runner.completion().join();
-                            } catch (java.util.concurrent.CompletionException e) {
-                                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                            }
-                        }
-                    }
-                }
-                report = replay.report();
-            }
-            if (last.get() != null) {
-                // blocks commit in order: once the last receipt is in, everything before it is committed too
-                last.get().get(5, TimeUnit.MINUTES);
+            if (speed == null) {
+                report = LedgerImport.run(csv, m, options, s.ingest, s.dir.nodeKey(), source, stop::stopped, r -> {});
+            } else {
+                report = paced(s, m, options, source, stop);
             }
             System.out.println(report.summary());
-            var stats = s.ingest.stats("replay:" + csv.getFileName());
+            var stats = s.ingest.stats(source);
             System.out.printf("%d records submitted to the ledger, %d refused %s%n", stats.accepted(), stats.rejectedTotal(),
                     stats.rejected().isEmpty() ? "" : stats.rejected());
             return stats.rejectedTotal() == 0 ? 0 : 1;
         }
+    }
+
+    /** Paced against the recorded timestamps, so the series plays like live data. */
+    private ReplayReport paced(NodeSession s, ColumnMapping m, ReplayOptions options, String source, Stoppable stop) throws Exception {
+        SigningSink sink = SigningSink.gateway(s.ingest, source, s.dir.nodeKey());
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Receipt>> last =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        ReplayReport report;
+        try (CsvReplay replay = CsvReplay.open(csv, m, options, sample -> {
+            if (sink.offer(sample) instanceof RecordIngest.Outcome.Submitted sub) {
+                last.set(sub.receipt());
+            }
+        }); PacedRunner runner = new PacedRunner(replay, speed)) {
+            runner.start();
+            while (!runner.completion().isDone() && !stop.await(5)) {
+                System.out.println(replay.report().summary());
+            }
+            if (runner.completion().isDone()) {
+                try {
+                    runner.completion().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            }
+            report = replay.report();
+        }
+        if (last.get() != null) {
+            last.get().get(5, TimeUnit.MINUTES);
+        }
+        return report;
     }
 
     private ColumnMapping mapping() throws Exception {
@@ -135,23 +133,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     private void enrollAll(NodeSession s, ColumnMapping m) throws Exception {
         DeviceEnrollment enrollment = new DeviceEnrollment(s.node, s.dir.nodeKey(), s.ingest);
-        DeviceDirectory dir = s.ingest.directory();
         for (String suffix : m.deviceSuffixes()) {
             String id = device + suffix;
-            RegisterDevice existing = dir.device(id).orElse(null);
-            if (existing != null && !dir.isRetired(id) && existing.gateway()
-                    && Arrays.equals(existing.publicKey(), GatewayKeys.deviceKey(s.dir.nodeKey(), id).publicKey())) {
-                continue; // enrolled by this node's gateway already
+            if (enrollment.ensureGatewaySigned(id, station, s.dir.nodeKey(), "replay of " + m.name())) {
+                System.out.println("enrolled " + id + " at " + station + " (gateway-signed)");
             }
-            if (existing != null && !existing.stationId().equals(station)) {
-                throw new DevicesCli.UserError(id + " is registered at station " + existing.stationId() + ", not " + station
-                        + "; choose another --device");
-            }
-            Receipt r = enrollment.enrollGatewaySigned(id, station, s.dir.nodeKey(), "replay of " + m.name()).get(30, TimeUnit.SECONDS);
-            if (!r.valid()) {
-                throw new DevicesCli.UserError("enrolling " + id + " was refused: " + r.reason());
-            }
-            System.out.println("enrolled " + id + " at " + station + " (gateway-signed)");
         }
     }
+
 }

@@ -1,7 +1,10 @@
 package org.waterchain.devices.enroll;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
+import org.waterchain.devices.ingest.DeviceDirectory;
 import org.waterchain.devices.ingest.RecordIngest;
 import org.waterchain.devices.signing.GatewayKeys;
 import org.waterchain.devices.wire.WireMessage.Hello;
@@ -46,6 +49,31 @@ public final class DeviceEnrollment {
     /** A device that cannot sign (a Modbus transmitter, a replayed series): this node's gateway signs for it. */
     public CompletableFuture<Receipt> enrollGatewaySigned(String deviceId, String stationId, KeyPair gateway, String model) {
         return submit(new RegisterDevice(deviceId, stationId, GatewayKeys.deviceKey(gateway, deviceId).publicKey(), true, model));
+    }
+
+    /**
+     * Makes sure this node's gateway may sign for {@code deviceId} at {@code stationId}: nothing to do when it
+     * is enrolled so already; otherwise enrolls it and waits for the commit. Refuses to move a device that is
+     * registered at another station.
+     *
+     * @return true when it enrolled the device now
+     */
+    public boolean ensureGatewaySigned(String deviceId, String stationId, KeyPair gateway, String model) throws Exception {
+        DeviceDirectory dir = ingest != null ? ingest.directory() : DeviceDirectory.load(node.queries());
+        RegisterDevice existing = dir.device(deviceId).orElse(null);
+        if (existing != null && !dir.isRetired(deviceId) && existing.gateway() && existing.stationId().equals(stationId)
+                && Arrays.equals(existing.publicKey(), GatewayKeys.deviceKey(gateway, deviceId).publicKey())) {
+            return false;
+        }
+        if (existing != null && !existing.stationId().equals(stationId)) {
+            throw new IllegalArgumentException(deviceId + " is registered at station " + existing.stationId() + ", not "
+                    + stationId + "; choose another device id");
+        }
+        Receipt r = enrollGatewaySigned(deviceId, stationId, gateway, model).get(30, TimeUnit.SECONDS);
+        if (!r.valid()) {
+            throw new IllegalArgumentException("enrolling " + deviceId + " was refused: " + r.reason());
+        }
+        return true;
     }
 
     public CompletableFuture<Receipt> retire(String deviceId) {

@@ -80,7 +80,8 @@ class ControlRoomUiTest {
             TableView<?> t = robot.lookup("#devices-table").queryAs(TableView.class);
             return t.getItems().stream().anyMatch(r -> r.toString().contains("simulator") && !r.toString().contains("accepted=0,"));
         });
-        assertEquals(7, onFx(() -> robot.lookup("#devices-registered").queryAs(TableView.class).getItems().size()));
+        // the seven demo devices, and the imported series' gateway device when the shared data was there
+        assertTrue(onFx(() -> robot.lookup("#devices-registered").queryAs(TableView.class).getItems().size()) >= 7);
         screenshot(root(), "03-devices");
     }
 
@@ -148,6 +149,24 @@ class ControlRoomUiTest {
         assertTrue(java.nio.file.Files.readString(csv).contains("R04"), "the CSV holds R04's data");
         Path png = charts.exportPng(home.resolve("r04.png")).get(30, TimeUnit.SECONDS);
         assertTrue(java.nio.file.Files.size(png) > 1000, "a PNG of the chart");
+    }
+
+    @Test
+    @Order(7)
+    void importingARecordedSeriesShowsProgressAndLandsOnTheLedger() throws Exception {
+        Path sligo = Path.of("../../shared/data/usgs/USGS_01650800_SligoCreek_MD_2019-05_5min.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(sligo),
+                "the shared reference data is not beside the checkout (" + sligo.toAbsolutePath() + "): import step skipped");
+        runFx(() -> h.app.window().show("devices"));
+        var devices = onFx(() -> (org.waterchain.app.devices.DevicesScreen) h.app.window().current());
+        var task = onFx(() -> devices.importCsv(sligo, "R09", "R09-SLIGO"));
+        waitFor(120, "the import to finish", task::isDone);
+        assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, onFx(task::getState), () -> String.valueOf(task.getException()));
+        assertEquals(9216, onFx(task::getValue).rows());
+        long stored = h.app.session().node().queries().records("R09", 0, 1_600_000_000_000L).stream()
+                .filter(r -> r.record().deviceId().equals("R09-SLIGO")).count();
+        assertEquals(9216, stored, "every row of May 2019 is a gateway-signed record of R09-SLIGO");
+        screenshot(root(), "11-import");
     }
 
     private org.waterchain.app.alarm.AlarmRow r04EcAlarm() {
