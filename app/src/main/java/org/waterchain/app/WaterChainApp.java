@@ -39,7 +39,17 @@ public class WaterChainApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        settings = AppSettings.load();
+        try {
+            settings = AppSettings.load();
+        } catch (IllegalStateException e) {
+            // a damaged settings file: say so where the user looks, and do not overwrite it
+            Label error = new Label(e.getMessage());
+            error.setWrapText(true);
+            stage.setScene(new Scene(new VBox(error), 700, 200));
+            stage.setTitle("WaterChain: settings cannot be read");
+            stage.show();
+            return;
+        }
         Label status = new Label(settings.demo() ? "Opening the demo ledger..." : "Opening " + settings.dataDirectory() + "...");
         VBox splash = new VBox(12, new ProgressIndicator(), status);
         splash.setAlignment(Pos.CENTER);
