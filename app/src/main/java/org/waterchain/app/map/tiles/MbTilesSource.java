@@ -68,9 +68,17 @@ public final class MbTilesSource implements AutoCloseable {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
         checkHeader(file);
-        Reader first = connect(file);
+        Connection c = connect(file);
         try {
-            checkSchema(file, first.connection);
+            // The schema is checked before the tile statement is prepared, so a wrong file gets our message,
+            // not SQLite's "no such table".
+            checkSchema(file, c);
+        } catch (MbTilesException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        Reader first = reader(file, c);
+        try {
             return new MbTilesSource(file, maxConnections, first);
         } catch (MbTilesException | RuntimeException e) {
             first.closeQuietly();
@@ -175,7 +183,7 @@ public final class MbTilesSource implements AutoCloseable {
         Reader reader = idle.poll();
         if (reader == null) {
             try {
-                reader = connect(file);
+                reader = reader(file, connect(file));
             } catch (MbTilesException | RuntimeException e) {
                 permits.release();
                 throw e;
@@ -215,20 +223,31 @@ public final class MbTilesSource implements AutoCloseable {
         }
     }
 
-    private static Reader connect(Path file) throws MbTilesException {
+    private static Connection connect(Path file) throws MbTilesException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-            try {
-                return new Reader(c, c.prepareStatement(TILE_QUERY));
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         } catch (SQLException e) {
             throw new MbTilesException(file, "cannot open as SQLite (read-only): " + e.getMessage(), e);
+        }
+    }
+
+    private static Reader reader(Path file, Connection c) throws MbTilesException {
+        try {
+            return new Reader(c, c.prepareStatement(TILE_QUERY));
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new MbTilesException(file, "cannot query its tiles: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the error that led here is the one worth reporting
         }
     }
 
