@@ -82,9 +82,7 @@ public final class SpatialIndex<T extends MapFeature> {
         BitSet seen = new BitSet(items.size());
         forCells(box, c -> {
             for (int i : cells[c]) {
-                if (!seen.get(i)) {
-                    seen.set(i);
-                }
+                seen.set(i);
             }
         });
         for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
