@@ -1,0 +1,10 @@
+package org.waterchain.app.map.geo;
+
+/** Anything drawn on the map and selectable by a click: it has a registry id and a geometry. */
+public interface MapFeature {
+    String id();
+
+    String name();
+
+    Geometry geometry();
+}

@@ -1,0 +1,61 @@
+package org.waterchain.app.map.geo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.waterchain.ledger.registry.StationKind;
+
+/** Monitoring stations as Points. */
+public record StationLayer(List<Station> stations) {
+    public static final GeometryRule RULE = GeometryRule.of("station", GeometryType.POINT);
+
+    public StationLayer {
+        stations = List.copyOf(stations);
+    }
+
+    public static ImportResult<StationLayer> read(Path file) {
+        return GeoJsonReader.read(file, RULE).flatMap(fc -> fromFeatures(file.getFileName().toString(), fc));
+    }
+
+    public static ImportResult<StationLayer> fromFeatures(String source, FeatureCollection fc) {
+        List<GeoJsonError> errors = new ArrayList<>();
+        List<Station> out = new ArrayList<>();
+        for (int i = 0; i < fc.size(); i++) {
+            Feature f = fc.features().get(i);
+            FieldReader r = new FieldReader(source, i, f, errors);
+            int before = errors.size();
+            String id = r.id();
+            String name = r.text("name");
+            String kindText = r.text("kind");
+            StationKind kind = null;
+            if (kindText != null) {
+                try {
+                    kind = StationKind.valueOf(kindText);
+                } catch (IllegalArgumentException e) {
+                    r.error("properties.kind", "unknown station kind " + kindText + "; one of " + Arrays.toString(StationKind.values()));
+                }
+            }
+            if (!(f.geometry() instanceof Geometry.Point p)) {
+                r.error("geometry", "expected a Point");
+                continue;
+            }
+            if (errors.size() == before) {
+                out.add(new Station(id, name, kind, p, r.others(Station.SCHEMA)));
+            }
+        }
+        if (errors.isEmpty()) {
+            FieldReader.checkUniqueIds(source, out, errors);
+        }
+        return errors.isEmpty() ? ImportResult.ok(new StationLayer(out)) : ImportResult.failed(errors);
+    }
+
+    public FeatureCollection toFeatures() {
+        return new FeatureCollection(stations.stream().map(Station::toFeature).toList());
+    }
+
+    public void write(Path file) throws IOException {
+        GeoJsonWriter.write(toFeatures(), file);
+    }
+}
