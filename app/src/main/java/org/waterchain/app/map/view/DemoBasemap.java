@@ -37,8 +37,8 @@ public final class DemoBasemap {
     public static final String FILE_NAME = "waterchain-demo" + BasemapRegistry.EXTENSION;
     static final int MIN_ZOOM = 9;
     static final int MAX_ZOOM = 14;
-    /** Margin around the features, in degrees, so the edge stations do not sit on the basemap's edge. */
-    static final double MARGIN_DEG = 0.04;
+    /** Margin around the features, in degrees: enough to fill the window at the district's zoom (about 460 tiles). */
+    static final double MARGIN_DEG = 0.15;
 
     private static final Color LAND = new Color(0xF2, 0xEF, 0xE6);
     private static final Color GRID = new Color(0xE2, 0xDD, 0xD0);

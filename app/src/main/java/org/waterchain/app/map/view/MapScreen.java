@@ -46,9 +46,7 @@ import org.waterchain.app.standards.ComplianceClass;
  * factories, over an offline MBTiles basemap the user picks. Clicking a feature shows its details.
  */
 public final class MapScreen implements Screen {
-    /** The demo district (Taoyuan irrigation district). */
-    public static final double HOME_LAT = 24.9;
-    public static final double HOME_LON = 121.2;
+    /** The zoom the map opens at: the whole demo district (Taoyuan irrigation district) in view. */
     public static final double HOME_ZOOM = 12;
     static final double SCALE_BAR_MAX_PX = 120;
 
@@ -71,6 +69,7 @@ public final class MapScreen implements Screen {
         t.setDaemon(true);
         return t;
     });
+    private final MapPoint home;
     private MapView map;
     private MapFeature selection;
     private boolean updatingChoice;
@@ -78,12 +77,14 @@ public final class MapScreen implements Screen {
     public MapScreen(Session session) {
         this.session = session;
         this.model = new MapModel(session.registry(), session::now);
+        org.waterchain.app.map.tiles.BoundingBox area = DemoBasemap.area(session.registry());
+        this.home = new MapPoint((area.south() + area.north()) / 2, (area.west() + area.east()) / 2);
         this.layer = new FeatureLayer(session.registry(), this::select, this::updateScale);
         buildView();
         FxBatch<LiveRecord> batch = new FxBatch<>(this::accept);
         this.unsubscribeFeed = session.feed().subscribe(batch::addAll);
         this.unsubscribeBasemaps = BasemapRegistry.onSelect(b -> Platform.runLater(() -> basemapChanged(b)));
-        newMapView(HOME_LAT, HOME_LON, HOME_ZOOM);
+        newMapView(home.getLatitude(), home.getLongitude(), HOME_ZOOM);
         loadBasemaps();
     }
 
@@ -118,6 +119,11 @@ public final class MapScreen implements Screen {
     public void setView(double lat, double lon, double zoom) {
         map.setZoom(zoom);
         map.setCenter(lat, lon);
+    }
+
+    /** The centre of the registry's features: where the map opens. */
+    public MapPoint home() {
+        return home;
     }
 
     /** Where a station is drawn, in the map view's coordinates. */
@@ -158,7 +164,7 @@ public final class MapScreen implements Screen {
         CheckBox factories = toggle("map-layer-factories", "Factories", MapFeature.Kind.FACTORY);
         Button home = new Button("District");
         home.setId("map-home");
-        home.setOnAction(e -> setView(HOME_LAT, HOME_LON, HOME_ZOOM));
+        home.setOnAction(e -> setView(this.home.getLatitude(), this.home.getLongitude(), HOME_ZOOM));
         Button zoomIn = new Button("+");
         zoomIn.setId("map-zoom-in");
         zoomIn.setOnAction(e -> map.setZoom(Math.min(19, Math.round(map.getZoom()) + 1)));
@@ -300,7 +306,7 @@ public final class MapScreen implements Screen {
         }
         attribution.setText(b.map(x -> x.attribution().isBlank() ? x.name() : x.attribution()).orElse("no basemap"));
         MapPoint centre = map.getHeight() > 0 ? map.getMapPosition(map.getWidth() / 2, map.getHeight() / 2)
-                : new MapPoint(HOME_LAT, HOME_LON);
+                : home;
         newMapView(centre.getLatitude(), centre.getLongitude(), map.getZoom());
     }
 
