@@ -135,6 +135,26 @@ final class FeatureLayer extends MapLayer {
         return p == null || baseMap == null ? Optional.empty() : Optional.of(getMapPoint(p.lat(), p.lon()));
     }
 
+    /**
+     * Gluon Maps lays layers out before its base map applies a new zoom or centre, and the base map's change then
+     * comes too late in the same pass: without these listeners the features lag one zoom step behind the tiles.
+     */
+    private final javafx.beans.InvalidationListener viewMoved = o -> markDirty();
+    private com.gluonhq.impl.maps.BaseMap watched;
+
+    @Override
+    protected void initialize() {
+        if (watched != null) {
+            watched.zoom().removeListener(viewMoved);
+            watched.centerLat().removeListener(viewMoved);
+            watched.centerLon().removeListener(viewMoved);
+        }
+        watched = baseMap;
+        baseMap.zoom().addListener(viewMoved);
+        baseMap.centerLat().addListener(viewMoved);
+        baseMap.centerLon().addListener(viewMoved);
+    }
+
     /** Lets the map lay this layer out again after it moved to a new map view. */
     void refresh() {
         markDirty();

@@ -379,6 +379,7 @@ public final class MapScreen implements Screen {
         for (MapModel.Row r : d.map(MapModel.Details::rows).orElse(List.of())) {
             Label label = new Label(r.label());
             label.getStyleClass().add("map-details-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(r.value());
             value.setId("map-details-" + r.label().replace(' ', '-'));
             value.setWrapText(true);
