@@ -1,0 +1,27 @@
+package org.waterchain.app.map.view;
+
+import org.waterchain.app.map.tiles.TileMath;
+
+/** Positions on the web-map pixel grid (256-pixel tiles), as Gluon Maps and the basemap tiles use it. */
+final class WebMercator {
+    static final int TILE_SIZE = 256;
+    /** WGS 84 equatorial radius: the sphere web maps project onto. */
+    static final double EARTH_RADIUS_M = 6378137.0;
+
+    private WebMercator() {}
+
+    static double worldSize(double zoom) {
+        return TILE_SIZE * Math.pow(2, zoom);
+    }
+
+    static double x(double lon, double zoom) {
+        return (lon + 180.0) / 360.0 * worldSize(zoom);
+    }
+
+    static double y(double lat, double zoom) {
+        double clamped = Math.max(-TileMath.MAX_LATITUDE, Math.min(TileMath.MAX_LATITUDE, lat));
+        double rad = Math.toRadians(clamped);
+        double mercator = Math.log(Math.tan(rad) + 1.0 / Math.cos(rad));
+        return (1.0 - mercator / Math.PI) / 2.0 * worldSize(zoom);
+    }
+}
