@@ -18,6 +18,7 @@ import org.waterchain.app.chart.ChartScreen;
 import org.waterchain.app.devices.DeviceConnections;
 import org.waterchain.app.devices.DevicesScreen;
 import org.waterchain.app.explorer.ExplorerScreen;
+import org.waterchain.app.map.view.MapScreen;
 import org.waterchain.app.overview.OverviewScreen;
 import org.waterchain.app.session.Session;
 import org.waterchain.app.settings.AppSettings;
@@ -91,6 +92,7 @@ public class WaterChainApp extends Application {
         }));
         list.add(new AlarmsScreen(s, alarmService, this::operatorName));
         list.add(charts);
+        list.add(new MapScreen(s));
         list.add(new ExplorerScreen(s));
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));
