@@ -1,8 +1,6 @@
 package org.waterchain.devices.cli;
 
-import java.io.PrintWriter;
-import org.waterchain.ledger.node.NodeException;
-import org.waterchain.ledger.store.StorageException;
+import org.waterchain.ledger.cli.NodeCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,27 +21,10 @@ public final class DevicesCli {
 
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new DevicesCli());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            Throwable t = ex;
-            while (t.getCause() != null && !isUserError(t)) {
-                t = t.getCause();
-            }
-            PrintWriter err = cmd.getErr();
-            if (isUserError(t)) {
-                err.println("error: " + t.getMessage());
-                return EXIT_USAGE;
-            }
-            err.println("error: " + ex);
-            ex.printStackTrace(err);
-            return 1;
-        });
+        NodeCli.handleErrors(cl, t -> NodeCli.isUserError(t) || t instanceof UserError
+                || t instanceof org.waterchain.devices.replay.ReplayException
+                || t instanceof org.waterchain.devices.modbus.ConfigException || t instanceof java.io.IOException);
         return cl.execute(args);
-    }
-
-    private static boolean isUserError(Throwable t) {
-        return t instanceof NodeException || t instanceof StorageException || t instanceof IllegalArgumentException
-                || t instanceof UserError || t instanceof org.waterchain.devices.replay.ReplayException
-                || t instanceof org.waterchain.devices.modbus.ConfigException || t instanceof java.io.IOException;
     }
 
     /** A mistake the user can fix from the message alone. */

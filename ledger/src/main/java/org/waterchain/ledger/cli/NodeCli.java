@@ -30,13 +30,22 @@ public final class NodeCli {
 
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new NodeCli());
+        handleErrors(cl, NodeCli::isUserError);
+        return cl.execute(args);
+    }
+
+    /**
+     * The project's CLIs answer a user error with its message and {@link #EXIT_USAGE}, anything else with its
+     * trace and 1 (a bug). {@code userError} says which is which.
+     */
+    public static void handleErrors(CommandLine cl, java.util.function.Predicate<Throwable> userError) {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
-            while (t.getCause() != null && !isUserError(t)) {
+            while (t.getCause() != null && !userError.test(t)) {
                 t = t.getCause();
             }
             PrintWriter err = cmd.getErr();
-            if (isUserError(t)) {
+            if (userError.test(t)) {
                 err.println("error: " + t.getMessage());
                 return EXIT_USAGE;
             }
@@ -44,11 +53,10 @@ public final class NodeCli {
             ex.printStackTrace(err);
             return 1;
         });
-        return cl.execute(args);
     }
 
     /** Errors whose message is the whole story for the user; anything else is a bug and shows its trace. */
-    private static boolean isUserError(Throwable t) {
+    public static boolean isUserError(Throwable t) {
         return t instanceof NodeException || t instanceof StorageException || t instanceof IllegalArgumentException;
     }
 

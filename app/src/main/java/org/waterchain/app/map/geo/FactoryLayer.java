@@ -2,7 +2,6 @@ package org.waterchain.app.map.geo;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Factories as Points or Polygon footprints, with what they may discharge and where. */
@@ -18,12 +17,7 @@ public record FactoryLayer(List<Factory> factories) {
     }
 
     public static ImportResult<FactoryLayer> fromFeatures(String source, FeatureCollection fc) {
-        List<GeoJsonError> errors = new ArrayList<>();
-        List<Factory> out = new ArrayList<>();
-        for (int i = 0; i < fc.size(); i++) {
-            Feature f = fc.features().get(i);
-            FieldReader r = new FieldReader(source, i, f, errors);
-            int before = errors.size();
+        return FieldReader.readAll(source, fc, (f, r) -> {
             String id = r.id();
             String name = r.text("name");
             String industry = r.text("industry");
@@ -33,15 +27,10 @@ public record FactoryLayer(List<Factory> factories) {
             if (!RULE.allowed().contains(f.geometry().type())) {
                 r.error("geometry", "expected " + RULE.expected());
             }
-            if (errors.size() == before) {
-                out.add(new Factory(id, name, industry, f.geometry(), pollutants, permitted, node, r.others(Factory.SCHEMA)));
-            }
-        }
-        if (errors.isEmpty()) {
-            FieldReader.checkUniqueIds(source, out, errors);
-        }
-        return errors.isEmpty() ? ImportResult.ok(new FactoryLayer(out)) : ImportResult.failed(errors);
+            return r.ok() ? new Factory(id, name, industry, f.geometry(), pollutants, permitted, node, r.others(Factory.SCHEMA)) : null;
+        }).flatMap(items -> ImportResult.ok(new FactoryLayer(items)));
     }
+
 
     public FeatureCollection toFeatures() {
         return new FeatureCollection(factories.stream().map(Factory::toFeature).toList());

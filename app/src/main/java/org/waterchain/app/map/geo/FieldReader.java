@@ -13,6 +13,8 @@ final class FieldReader {
     private final Feature feature;
     private final List<GeoJsonError> errors;
 
+    private int recorded;
+
     FieldReader(String source, int index, Feature feature, List<GeoJsonError> errors) {
         this.source = source;
         this.index = index;
@@ -69,11 +71,45 @@ final class FieldReader {
         return feature.properties().without(keys);
     }
 
+    /** True while nothing about this feature was wrong: only then may its item be built. */
+    boolean ok() {
+        return recorded == 0;
+    }
+
     void error(String where, String message) {
+        recorded++;
         errors.add(new GeoJsonError(source, index, feature.label(), where, message));
     }
 
     /** Adds an error for each id seen before in the same layer: the registry, and clicks, key on ids. */
+    /** Reads one feature's fields into an item; returns null after recording what was wrong. */
+    @FunctionalInterface
+    interface ItemReader<T> {
+        T read(Feature f, FieldReader r);
+    }
+
+    /**
+     * The typed layers' common import: every feature through {@code item}, all errors collected, ids unique,
+     * and nothing returned unless everything read (an import is all or nothing).
+     */
+    static <T extends MapFeature> ImportResult<List<T>> readAll(String source, FeatureCollection fc, ItemReader<T> item) {
+        List<GeoJsonError> errors = new ArrayList<>();
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < fc.size(); i++) {
+            Feature f = fc.features().get(i);
+            FieldReader r = new FieldReader(source, i, f, errors);
+            int before = errors.size();
+            T t = item.read(f, r);
+            if (t != null && errors.size() == before) {
+                out.add(t);
+            }
+        }
+        if (errors.isEmpty()) {
+            checkUniqueIds(source, out, errors);
+        }
+        return errors.isEmpty() ? ImportResult.ok(out) : ImportResult.failed(errors);
+    }
+
     static void checkUniqueIds(String source, List<? extends MapFeature> items, List<GeoJsonError> errors) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {

@@ -2,7 +2,6 @@ package org.waterchain.app.map.geo;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Irrigation units as Polygons. */
@@ -18,28 +17,18 @@ public record IrrigationUnitLayer(List<IrrigationUnit> units) {
     }
 
     public static ImportResult<IrrigationUnitLayer> fromFeatures(String source, FeatureCollection fc) {
-        List<GeoJsonError> errors = new ArrayList<>();
-        List<IrrigationUnit> out = new ArrayList<>();
-        for (int i = 0; i < fc.size(); i++) {
-            Feature f = fc.features().get(i);
-            FieldReader r = new FieldReader(source, i, f, errors);
-            int before = errors.size();
+        return FieldReader.readAll(source, fc, (f, r) -> {
             String id = r.id();
             String name = r.text("name");
             double area = r.amount("areaHa");
             if (!(f.geometry() instanceof Geometry.Polygon polygon)) {
                 r.error("geometry", "expected a Polygon");
-                continue;
+                return null;
             }
-            if (errors.size() == before) {
-                out.add(new IrrigationUnit(id, name, polygon, area, r.others(IrrigationUnit.SCHEMA)));
-            }
-        }
-        if (errors.isEmpty()) {
-            FieldReader.checkUniqueIds(source, out, errors);
-        }
-        return errors.isEmpty() ? ImportResult.ok(new IrrigationUnitLayer(out)) : ImportResult.failed(errors);
+            return r.ok() ? new IrrigationUnit(id, name, polygon, area, r.others(IrrigationUnit.SCHEMA)) : null;
+        }).flatMap(items -> ImportResult.ok(new IrrigationUnitLayer(items)));
     }
+
 
     public FeatureCollection toFeatures() {
         return new FeatureCollection(units.stream().map(IrrigationUnit::toFeature).toList());

@@ -2,7 +2,6 @@ package org.waterchain.app.map.geo;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.waterchain.ledger.registry.StationKind;
@@ -20,12 +19,7 @@ public record StationLayer(List<Station> stations) {
     }
 
     public static ImportResult<StationLayer> fromFeatures(String source, FeatureCollection fc) {
-        List<GeoJsonError> errors = new ArrayList<>();
-        List<Station> out = new ArrayList<>();
-        for (int i = 0; i < fc.size(); i++) {
-            Feature f = fc.features().get(i);
-            FieldReader r = new FieldReader(source, i, f, errors);
-            int before = errors.size();
+        return FieldReader.readAll(source, fc, (f, r) -> {
             String id = r.id();
             String name = r.text("name");
             String kindText = r.text("kind");
@@ -39,17 +33,12 @@ public record StationLayer(List<Station> stations) {
             }
             if (!(f.geometry() instanceof Geometry.Point p)) {
                 r.error("geometry", "expected a Point");
-                continue;
+                return null;
             }
-            if (errors.size() == before) {
-                out.add(new Station(id, name, kind, p, r.others(Station.SCHEMA)));
-            }
-        }
-        if (errors.isEmpty()) {
-            FieldReader.checkUniqueIds(source, out, errors);
-        }
-        return errors.isEmpty() ? ImportResult.ok(new StationLayer(out)) : ImportResult.failed(errors);
+            return r.ok() ? new Station(id, name, kind, p, r.others(Station.SCHEMA)) : null;
+        }).flatMap(items -> ImportResult.ok(new StationLayer(items)));
     }
+
 
     public FeatureCollection toFeatures() {
         return new FeatureCollection(stations.stream().map(Station::toFeature).toList());
