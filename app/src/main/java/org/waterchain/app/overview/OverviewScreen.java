@@ -52,6 +52,10 @@ public final class OverviewScreen implements Screen {
         }
         FxBatch<LiveRecord> batch = new FxBatch<>(this::accept);
         unsubscribe = session.feed().subscribe(batch::addAll);
+        // the last known values first, read off the FX thread; newer records from the feed win in the model
+        Thread seed = new Thread(() -> batch.addAll(session.feed().latest(session.registry().stations().keySet())), "overview-seed");
+        seed.setDaemon(true);
+        seed.start();
         ages = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
         ages.setCycleCount(Timeline.INDEFINITE);
         ages.play();

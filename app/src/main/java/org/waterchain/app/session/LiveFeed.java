@@ -45,6 +45,23 @@ public final class LiveFeed implements AutoCloseable {
         return () -> subscribers.remove(subscriber);
     }
 
+    /**
+     * Each station's latest record already on the ledger, so a screen opened after a restart shows the last
+     * known values at once rather than waiting for the next sample (an hour, for hourly devices). Reads the
+     * ledger: call it off the FX thread.
+     */
+    public List<LiveRecord> latest(java.util.Collection<String> stationIds) {
+        List<LiveRecord> out = new ArrayList<>();
+        for (String station : stationIds) {
+            node.queries().latestRecord(station).ifPresent(s -> {
+                SensorRecord r = s.record();
+                out.add(new LiveRecord(station, r.deviceId(), r.seq(), r.sampleTimeMs(), s.entry().receiptTimeMs(), r.statusFlags(),
+                        r.readings(), s.height(), s.entryId()));
+            });
+        }
+        return out;
+    }
+
     private void publish(ApplyOutcome.Applied applied) {
         List<StoredEntry> entries = node.queries().entriesOf(ChainId.DATA, applied.header().height(), applied.hash()).orElse(List.of());
         List<LiveRecord> out = new ArrayList<>(entries.size());

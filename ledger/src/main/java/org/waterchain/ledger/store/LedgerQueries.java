@@ -73,6 +73,21 @@ public final class LedgerQueries implements AutoCloseable {
     }
 
     /** Valid records of a station with sample time in [fromMs, toMs), oldest first. */
+    /** A station's most recent record by sample time, if it has any: what a screen shows before new data arrives. */
+    public Optional<StoredRecord> latestRecord(String stationId) {
+        return query("latest record of " + stationId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.raw, r.height, r.idx, e.id FROM records r"
+                    + " JOIN entries e ON e.chain = 0 AND e.height = r.height AND e.idx = r.idx"
+                    + " WHERE r.station_id = ? ORDER BY r.sample_time DESC, r.height DESC, r.idx DESC LIMIT 1")) {
+                ps.setString(1, stationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredRecord(stationId, rs.getBytes(4), rs.getLong(2), rs.getInt(3),
+                            RecordEntry.decode(rs.getBytes(1)))) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public List<StoredRecord> records(String stationId, long fromMs, long toMs) {
         return query("records of " + stationId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT e.raw, r.height, r.idx, e.id FROM records r"

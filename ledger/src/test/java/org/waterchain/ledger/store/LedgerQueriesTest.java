@@ -42,6 +42,19 @@ class LedgerQueriesTest {
     }
 
     @Test
+    void latestRecordIsTheNewestSampleNotTheLastCommitted() {
+        ledger.append(DATA, r04(1, 3), r04(2, 1));
+        ledger.append(DATA, r04(3, 5), r04(4, 2)); // a late batch result committed last
+        ledger.append(DATA, r04(4, 9)); // stale: invalid, never the latest
+        try (LedgerQueries q = new LedgerQueries(ledger.file)) {
+            StoredRecord latest = q.latestRecord("R04").orElseThrow();
+            assertEquals(T0 + 5 * HOUR, latest.record().sampleTimeMs());
+            assertEquals(3, latest.record().seq());
+            assertTrue(q.latestRecord("R09").isEmpty(), "a station without records");
+        }
+    }
+
+    @Test
     void recordsOfOneStationInTimeOrderWithinTheHalfOpenRange() {
         // sample times arrive out of order (a batch analyser reports late); sequence numbers still increase
         ledger.append(DATA, r04(1, 3), ledger.record("R06-A", 2), r04(2, 1));

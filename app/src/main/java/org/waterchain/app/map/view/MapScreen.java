@@ -83,6 +83,10 @@ public final class MapScreen implements Screen {
         buildView();
         FxBatch<LiveRecord> batch = new FxBatch<>(this::accept);
         this.unsubscribeFeed = session.feed().subscribe(batch::addAll);
+        // stations show their last known class at once, read off the FX thread
+        Thread seed = new Thread(() -> batch.addAll(session.feed().latest(session.registry().stations().keySet())), "map-seed");
+        seed.setDaemon(true);
+        seed.start();
         this.unsubscribeBasemaps = BasemapRegistry.onSelect(b -> Platform.runLater(() -> basemapChanged(b)));
         newMapView(home.getLatitude(), home.getLongitude(), HOME_ZOOM);
         loadBasemaps();
