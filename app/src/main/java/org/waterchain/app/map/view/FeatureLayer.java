@@ -45,14 +45,14 @@ final class FeatureLayer extends MapLayer {
     private final Runnable afterLayout;
     private Node selected;
 
-    FeatureLayer(RegistryView registry, Consumer<MapFeature> onPick, Runnable afterLayout) {
+    FeatureLayer(RegistryView registry, Consumer<Selection> onPick, Runnable afterLayout) {
         this.afterLayout = afterLayout;
         getChildren().addAll(channels, factories, stations);
         for (AddChannel c : registry.channels()) {
             Polyline line = new Polyline();
             line.setId("map-channel-" + c.id());
             line.getStyleClass().add("map-channel");
-            pickable(line, new MapFeature(MapFeature.Kind.CHANNEL, c.id()), onPick);
+            pickable(line, new Selection(Selection.Kind.CHANNEL, c.id()), onPick);
             Group arrows = new Group();
             arrows.setMouseTransparent(true);
             channels.getChildren().addAll(line, arrows);
@@ -63,7 +63,7 @@ final class FeatureLayer extends MapLayer {
             r.setId("map-factory-" + f.id());
             r.getStyleClass().add("map-factory");
             Tooltip.install(r, new Tooltip(f.name() + " — " + f.industry()));
-            pickable(r, new MapFeature(MapFeature.Kind.FACTORY, f.id()), onPick);
+            pickable(r, new Selection(Selection.Kind.FACTORY, f.id()), onPick);
             factories.getChildren().add(r);
             factoryNodes.put(f.id(), r);
             factoryPlaces.put(f.id(), f.location());
@@ -73,14 +73,14 @@ final class FeatureLayer extends MapLayer {
             c.setId("map-station-" + s.id());
             c.getStyleClass().add("map-station");
             Tooltip.install(c, new Tooltip(s.id() + " " + s.name()));
-            pickable(c, new MapFeature(MapFeature.Kind.STATION, s.id()), onPick);
+            pickable(c, new Selection(Selection.Kind.STATION, s.id()), onPick);
             stations.getChildren().add(c);
             stationNodes.put(s.id(), c);
             stationPlaces.put(s.id(), s.location());
         }
     }
 
-    private static void pickable(Node n, MapFeature f, Consumer<MapFeature> onPick) {
+    private static void pickable(Node n, Selection f, Consumer<Selection> onPick) {
         n.setOnMouseClicked(e -> {
             if (e.isStillSincePress()) {
                 onPick.accept(f);
@@ -106,7 +106,7 @@ final class FeatureLayer extends MapLayer {
         }
     }
 
-    void show(MapFeature.Kind kind, boolean visible) {
+    void show(Selection.Kind kind, boolean visible) {
         switch (kind) {
             case CHANNEL -> channels.setVisible(visible);
             case STATION -> stations.setVisible(visible);
@@ -114,7 +114,7 @@ final class FeatureLayer extends MapLayer {
         }
     }
 
-    void select(MapFeature f) {
+    void select(Selection f) {
         if (selected != null) {
             selected.getStyleClass().remove("selected");
         }

@@ -65,7 +65,7 @@ public final class MapModel {
         return Optional.ofNullable(tiles.get(stationId));
     }
 
-    public Optional<Details> details(MapFeature f) {
+    public Optional<Details> details(Selection f) {
         return switch (f.kind()) {
             case STATION -> stationDetails(f.id());
             case FACTORY -> Optional.ofNullable(registry.factories().get(f.id())).map(MapModel::factoryDetails);

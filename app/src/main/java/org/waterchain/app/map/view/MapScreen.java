@@ -71,7 +71,7 @@ public final class MapScreen implements Screen {
     });
     private final MapPoint home;
     private MapView map;
-    private MapFeature selection;
+    private Selection selection;
     private boolean updatingChoice;
 
     public MapScreen(Session session) {
@@ -144,7 +144,7 @@ public final class MapScreen implements Screen {
         for (String id : model.registry().stations().keySet()) {
             layer.setClass(id, model.stationClass(id));
         }
-        if (selection != null && selection.kind() == MapFeature.Kind.STATION) {
+        if (selection != null && selection.kind() == Selection.Kind.STATION) {
             showDetails(selection);
         }
     }
@@ -163,9 +163,9 @@ public final class MapScreen implements Screen {
         Button add = new Button("Add basemap…");
         add.setId("map-basemap-add");
         add.setOnAction(e -> chooseBasemap());
-        CheckBox channels = toggle("map-layer-channels", "Channels", MapFeature.Kind.CHANNEL);
-        CheckBox stations = toggle("map-layer-stations", "Stations", MapFeature.Kind.STATION);
-        CheckBox factories = toggle("map-layer-factories", "Factories", MapFeature.Kind.FACTORY);
+        CheckBox channels = toggle("map-layer-channels", "Channels", Selection.Kind.CHANNEL);
+        CheckBox stations = toggle("map-layer-stations", "Stations", Selection.Kind.STATION);
+        CheckBox factories = toggle("map-layer-factories", "Factories", Selection.Kind.FACTORY);
         Button home = new Button("District");
         home.setId("map-home");
         home.setOnAction(e -> setView(this.home.getLatitude(), this.home.getLongitude(), HOME_ZOOM));
@@ -210,7 +210,7 @@ public final class MapScreen implements Screen {
         root.setRight(details);
     }
 
-    private CheckBox toggle(String id, String text, MapFeature.Kind kind) {
+    private CheckBox toggle(String id, String text, Selection.Kind kind) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
         box.setSelected(true);
@@ -369,13 +369,13 @@ public final class MapScreen implements Screen {
         });
     }
 
-    private void select(MapFeature f) {
+    private void select(Selection f) {
         selection = f;
         layer.select(f);
         showDetails(f);
     }
 
-    private void showDetails(MapFeature f) {
+    private void showDetails(Selection f) {
         detailsRows.getChildren().clear();
         Optional<MapModel.Details> d = model.details(f);
         detailsTitle.setText(d.map(MapModel.Details::title).orElse("Nothing selected"));

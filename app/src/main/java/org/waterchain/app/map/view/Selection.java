@@ -1,7 +1,7 @@
 package org.waterchain.app.map.view;
 
-/** A feature the user can pick on the map: its kind and registry id. */
-public record MapFeature(Kind kind, String id) {
+/** What the user picked on the map: a feature's kind and registry id. */
+public record Selection(Kind kind, String id) {
     public enum Kind {
         CHANNEL, STATION, FACTORY;
 
