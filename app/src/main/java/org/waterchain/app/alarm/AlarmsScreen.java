@@ -39,7 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
+import org.waterchain.app.fx.ChoiceLabels;
 import org.waterchain.app.fx.FxBatch;
 import org.waterchain.app.session.Session;
 import org.waterchain.app.shell.Screen;
@@ -174,17 +174,8 @@ public final class AlarmsScreen implements Screen {
         priority.setId("alarm-filter-priority");
         priority.getItems().add(null);
         priority.getItems().addAll(AlarmPriority.CRITICAL, AlarmPriority.HIGH, AlarmPriority.MEDIUM);
-        priority.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(AlarmPriority p) {
-                return p == null ? "All priorities" : p == AlarmPriority.CRITICAL ? "Critical" : p.label() + " and above";
-            }
-
-            @Override
-            public AlarmPriority fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        priority.setConverter(ChoiceLabels.of(p -> p == null ? "All priorities"
+                : p == AlarmPriority.CRITICAL ? "Critical" : p.label() + " and above"));
         priority.setValue(null);
         priority.valueProperty().addListener((o, a, b) -> refilter(filter.withMinPriority(b)));
         TextField search = new TextField();

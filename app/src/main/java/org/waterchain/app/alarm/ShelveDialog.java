@@ -13,7 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
+import org.waterchain.app.fx.ChoiceLabels;
 import org.waterchain.ledger.alarm.AlarmEvent;
 
 /**
@@ -43,17 +43,8 @@ final class ShelveDialog {
         duration.setId("shelve-duration");
         duration.getItems().setAll(DURATIONS);
         duration.setValue(AlarmSettings.HOUR);
-        duration.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Long ms) {
-                return ms == null ? "" : AlarmText.duration(ms) + (ms == 8 * AlarmSettings.HOUR ? " (a shift)" : "");
-            }
-
-            @Override
-            public Long fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        duration.setConverter(ChoiceLabels.of(ms -> ms == null ? ""
+                : AlarmText.duration(ms) + (ms == 8 * AlarmSettings.HOUR ? " (a shift)" : "")));
         TextArea reason = new TextArea(comment == null ? "" : comment);
         reason.setId("shelve-comment");
         reason.setPromptText("Why (recorded on the ledger with your name)");

@@ -286,13 +286,13 @@ public final class StationNetwork {
     /** Every node water from {@code nodeId} reaches, in flow order (the node itself excluded). */
     public List<String> downstreamNodes(String nodeId) {
         boolean[] seen = new boolean[nodeIds.size()];
-        ArrayDeque<Integer> todo = new ArrayDeque<>();
-        todo.add(requireNode(nodeId));
-        while (!todo.isEmpty()) {
-            for (int e : outEdges[todo.poll()]) {
+        ArrayDeque<Integer> pending = new ArrayDeque<>();
+        pending.add(requireNode(nodeId));
+        while (!pending.isEmpty()) {
+            for (int e : outEdges[pending.poll()]) {
                 if (!seen[edgeTo[e]]) {
                     seen[edgeTo[e]] = true;
-                    todo.add(edgeTo[e]);
+                    pending.add(edgeTo[e]);
                 }
             }
         }
