@@ -42,17 +42,6 @@ import org.waterchain.ledger.record.Reading;
  */
 @ExtendWith(ApplicationExtension.class)
 class AlarmsScreenUiTest {
-    static {
-        if (!"false".equals(System.getProperty("testfx.headless"))) {
-            System.setProperty("testfx.robot", "glass");
-            System.setProperty("testfx.headless", "true");
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     static final long T0 = 1_767_225_600_000L;
 

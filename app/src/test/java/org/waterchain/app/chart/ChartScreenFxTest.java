@@ -58,9 +58,7 @@ class ChartScreenFxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
+        // headless on Monocle: the platform properties come from the build (root pom, surefire)
         CountDownLatch up = new CountDownLatch(1);
         try {
             Platform.startup(up::countDown);

@@ -47,18 +47,6 @@ import org.waterchain.ledger.store.StoredEntry;
  */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerScreenUiTest {
-    static {
-        if (!Boolean.getBoolean("ui.window")) {
-            System.setProperty("testfx.robot", "glass");
-            System.setProperty("testfx.headless", "true");
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("headless.geometry", "1600x1000-32"); // the default 1280x800 screen is smaller than the window
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     static final Path SHOTS = Path.of("target", "screenshots");
 

@@ -53,18 +53,6 @@ import org.waterchain.ledger.chain.ChainId;
  */
 @ExtendWith(ApplicationExtension.class)
 class MapScreenUiTest {
-    static {
-        if (!Boolean.getBoolean("ui.window")) {
-            System.setProperty("testfx.robot", "glass");
-            System.setProperty("testfx.headless", "true");
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("headless.geometry", "1600x1000-32");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     static final Path SHOTS = Path.of("target", "screenshots");
     /** The demo basemap's land colour (DemoBasemap.LAND): seen once tiles are drawn. */
