@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.waterchain.devices.ingest.RecordIngest;
 import org.waterchain.devices.ingest.SigningSink;
 import org.waterchain.devices.sim.NetworkGenerator;
@@ -53,13 +52,8 @@ public final class SimulatedNetworkHarness {
              RecordIngest ingest = new RecordIngest(node, System::currentTimeMillis, a -> {})) {
             Map<String, KeyPair> keys = register(node, regulator, network);
             ingest.reloadDirectory();
-            AtomicReference<CompletableFuture<Receipt>> last = new AtomicReference<>();
             SigningSink signer = SigningSink.selfSigned(ingest, "sim500", keys);
-            NetworkSimulator sim = new NetworkSimulator(network, SimulationConfig.defaults(7, start), s -> {
-                if (signer.offer(s) instanceof RecordIngest.Outcome.Submitted sub) {
-                    last.set(sub.receipt());
-                }
-            });
+            NetworkSimulator sim = new NetworkSimulator(network, SimulationConfig.defaults(7, start), signer);
 
             long t0 = System.nanoTime();
             long maxLag = 0;
@@ -76,7 +70,7 @@ public final class SimulatedNetworkHarness {
                     }
                 }
             }
-            last.get().get(5, TimeUnit.MINUTES);
+            signer.awaitCommitted(5, TimeUnit.MINUTES);
             double pacedWall = (System.nanoTime() - t0) / 1e9;
             long pacedSamples = sim.samplesEmitted();
             System.out.printf(Locale.ROOT, "paced at %.0fx: one simulated hour, %,d records of 10 readings from 500 stations (a few lost to simulated outages) in %.1f s wall;"
@@ -86,7 +80,7 @@ public final class SimulatedNetworkHarness {
             long t1 = System.nanoTime();
             sim.advanceTo(start + 2 * HOUR);
             double generated = (System.nanoTime() - t1) / 1e9;
-            last.get().get(5, TimeUnit.MINUTES);
+            signer.awaitCommitted(5, TimeUnit.MINUTES);
             double flatOut = (System.nanoTime() - t1) / 1e9;
             long n = sim.samplesEmitted() - pacedSamples;
             System.out.printf(Locale.ROOT, "flat out: the next simulated hour (%,d records) generated+signed+checked in %.2f s and"

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.waterchain.devices.enroll.DeviceEnrollment;
-import org.waterchain.devices.ingest.RecordIngest;
 import org.waterchain.devices.ingest.SigningSink;
 import org.waterchain.devices.replay.ColumnMapping;
 import org.waterchain.devices.replay.CsvReplay;
@@ -14,7 +13,6 @@ import org.waterchain.devices.replay.ReplayFormat;
 import org.waterchain.devices.replay.ReplayOptions;
 import org.waterchain.devices.replay.ReplayReport;
 import org.waterchain.devices.sim.PacedRunner;
-import org.waterchain.ledger.node.Receipt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,14 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
     /** Paced against the recorded timestamps, so the series plays like live data. */
     private ReplayReport paced(NodeSession s, ColumnMapping m, ReplayOptions options, String source, Stoppable stop) throws Exception {
         SigningSink sink = SigningSink.gateway(s.ingest, source, s.dir.nodeKey());
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Receipt>> last =
-                new java.util.concurrent.atomic.AtomicReference<>();
         ReplayReport report;
-        try (CsvReplay replay = CsvReplay.open(csv, m, options, sample -> {
-            if (sink.offer(sample) instanceof RecordIngest.Outcome.Submitted sub) {
-                last.set(sub.receipt());
-            }
-        }); PacedRunner runner = new PacedRunner(replay, speed)) {
+        try (CsvReplay replay = CsvReplay.open(csv, m, options, sink); PacedRunner runner = new PacedRunner(replay, speed)) {
             runner.start();
             while (!runner.completion().isDone() && !stop.await(5)) {
                 System.out.println(replay.report().summary());
@@ -106,9 +98,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             report = replay.report();
         }
-        if (last.get() != null) {
-            last.get().get(5, TimeUnit.MINUTES);
-        }
+        sink.awaitCommitted(5, TimeUnit.MINUTES);
         return report;
     }
 

@@ -1,13 +1,17 @@
 package org.waterchain.devices.ingest;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.waterchain.devices.sample.Sample;
 import org.waterchain.devices.sample.SampleSink;
 import org.waterchain.devices.signing.GatewayKeys;
 import org.waterchain.devices.signing.RecordSigner;
 import org.waterchain.ledger.crypto.KeyPair;
+import org.waterchain.ledger.node.Receipt;
 
 /**
  * Signs samples from sources that do not sign themselves and offers them to the ingest: Modbus transmitters
@@ -19,6 +23,7 @@ public final class SigningSink implements SampleSink {
     private final String source;
     private final Function<String, RecordSigner> newSigner;
     private final Map<String, RecordSigner> signers = new ConcurrentHashMap<>();
+    private final AtomicReference<CompletableFuture<Receipt>> lastReceipt = new AtomicReference<>();
 
     private SigningSink(RecordIngest ingest, String source, Function<String, RecordSigner> newSigner) {
         this.ingest = ingest;
@@ -55,7 +60,22 @@ public final class SigningSink implements SampleSink {
         RecordSigner signer = signers.computeIfAbsent(s.deviceId(), newSigner);
         // signed and offered under one lock, so numbers reach the ingest in the order they were handed out
         synchronized (signer) {
-            return ingest.offer(source, signer.sign(s));
+            RecordIngest.Outcome o = ingest.offer(source, signer.sign(s));
+            if (o instanceof RecordIngest.Outcome.Submitted sub) {
+                lastReceipt.set(sub.receipt());
+            }
+            return o;
+        }
+    }
+
+    /**
+     * Waits until everything this sink submitted is committed (or refused): blocks commit in order, so the
+     * last receipt coming in means every earlier one has.
+     */
+    public void awaitCommitted(long timeout, TimeUnit unit) throws Exception {
+        CompletableFuture<Receipt> last = lastReceipt.get();
+        if (last != null) {
+            last.get(timeout, unit);
         }
     }
 }
