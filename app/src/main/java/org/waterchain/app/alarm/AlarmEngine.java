@@ -124,7 +124,7 @@ public final class AlarmEngine {
     public static AlarmPriority priorityOf(SystemAlarm.Kind kind) {
         return switch (kind) {
             case SIGNATURE_FAILURE, UNKNOWN_DEVICE, REPLACED_DEVICE, RETIRED_DEVICE, REPLAYED_RECORD, DEVICE_TAMPERED,
-                 LEAK_SUSPECTED -> AlarmPriority.HIGH;
+                 LEAK_SUSPECTED, POLLUTION_TRACED -> AlarmPriority.HIGH;
             case DEVICE_SILENT, LINK_LOST, REFUSED_RECORD -> AlarmPriority.MEDIUM;
             case BAD_FRAMES, MALFORMED_MESSAGE, LOW_BATTERY -> AlarmPriority.LOW;
         };

@@ -1,8 +1,8 @@
 package org.waterchain.devices.ingest;
 
 /**
- * Something wrong with the devices rather than with the water: raised by the ingest and the drivers, shown by
- * the app's alarm list. Repeats of the same kind from the same source are folded into one alarm per hold-off
+ * An alarm that is not one reading crossing a limit: something wrong with the devices (raised by the ingest and
+ * the drivers), or the finding of pollution tracing; shown by the app's alarm list. Repeats of the same kind from the same source are folded into one alarm per hold-off
  * period, with {@code occurrences} saying how many there were.
  *
  * @param source   where it came from: a port path, a Modbus bus and unit, a simulator
@@ -24,7 +24,9 @@ public record SystemAlarm(Kind kind, String source, String deviceId, String deta
         DEVICE_TAMPERED,
         /** The device sees flow without demand or a pressure drop. */
         LEAK_SUSPECTED,
-        LOW_BATTERY
+        LOW_BATTERY,
+        /** Pollution coins traced an exceedance upstream to its source station(s); the detail names them. */
+        POLLUTION_TRACED
     }
 
     /** Receives alarms on the thread that found the problem; hand them on, do not block. */
