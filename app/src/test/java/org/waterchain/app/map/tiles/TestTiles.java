@@ -8,10 +8,10 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Real, small PNG tiles whose pixels encode their z/x/y, so a test can tell any two tiles apart. */
-final class TestTiles {
+public final class TestTiles {
     private TestTiles() {}
 
-    static byte[] png(int z, int x, int y) {
+    public static byte[] png(int z, int x, int y) {
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         int rgb = new Color(z * 8 & 0xFF, x & 0xFF, y & 0xFF).getRGB();
         for (int i = 0; i < 4; i++) {
@@ -28,7 +28,7 @@ final class TestTiles {
         return out.toByteArray();
     }
 
-    static byte[] png(TileId id) {
+    public static byte[] png(TileId id) {
         return png(id.z(), id.x(), id.y());
     }
 }
