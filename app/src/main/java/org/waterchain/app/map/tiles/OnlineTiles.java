@@ -113,6 +113,11 @@ public final class OnlineTiles implements AutoCloseable {
         return cacheFile;
     }
 
+    /** The cache as a reader: what a basemap shows offline. */
+    public MbTilesSource cache() {
+        return reader;
+    }
+
     /** Requests sent to the server so far. */
     public long requests() {
         return requests.get();
