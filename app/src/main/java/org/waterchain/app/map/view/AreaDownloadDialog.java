@@ -24,9 +24,11 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -148,6 +150,7 @@ public final class AreaDownloadDialog {
         estimate.setWrapText(true);
         file.setId("area-download-file");
         file.setPrefColumnCount(26);
+        file.setMaxWidth(Region.USE_PREF_SIZE);
         file.textProperty().addListener((o, was, now) -> replan());
         bar.setId("area-download-progress");
         bar.getStyleClass().add("area-download-progress");
@@ -180,18 +183,23 @@ public final class AreaDownloadDialog {
         zooms.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(r++, new Label("Zoom levels"), zooms);
         grid.addRow(r++, new Label("Estimate"), estimate);
-        HBox target = new HBox(6, file, new Label("in " + dir));
-        target.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(r++, new Label("File"), target);
+        grid.addRow(r++, new Label("File"), file);
+        Label folder = new Label("saved in " + dir);
+        folder.getStyleClass().add("area-download-attribution");
+        grid.add(folder, 1, r++);
         grid.add(bar, 0, r++, 2, 1);
         grid.add(count, 0, r++, 2, 1);
         grid.add(status, 0, r++, 2, 1);
         HBox buttons = new HBox(start, cancel, show, close);
         buttons.getStyleClass().add("area-download-buttons");
         grid.add(buttons, 0, r, 2, 1);
-        GridPane.setHgrow(estimate, Priority.ALWAYS);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
 
-        Scene scene = new Scene(grid, 760, 430);
+        Scene scene = new Scene(grid, 800, 440);
         scene.getStylesheets().add(AreaDownloadDialog.class.getResource("/org/waterchain/app/waterchain.css").toExternalForm());
         scene.getStylesheets().add(AreaDownloadDialog.class.getResource("area-download.css").toExternalForm());
         stage.setTitle("Download area for offline use");
@@ -212,7 +220,7 @@ public final class AreaDownloadDialog {
     private static TextField coordinate(String id) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPrefColumnCount(8);
+        f.setPrefColumnCount(7);
         return f;
     }
 
