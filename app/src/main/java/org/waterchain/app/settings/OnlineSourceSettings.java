@@ -54,6 +54,7 @@ public record OnlineSourceSettings(String name, String urlTemplate, String attri
     public String label() {
         String host = java.net.URI.create(urlTemplate.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"))
                 .getHost().toLowerCase(Locale.ROOT);
-        return name + "  (" + host + ", zoom up to " + maxZoom + (bulkDownloadAllowed ? ", area download allowed)" : ")");
+        return name + "  (" + host + ", zoom up to " + maxZoom
+                + (bulkDownloadAllowed ? ", area download allowed)" : ", viewing only)");
     }
 }

@@ -214,6 +214,7 @@ public final class SettingsScreen implements Screen {
         }
         boolean restart = !java.util.Objects.equals(next.dataDirectory(), settings.dataDirectory());
         settings = next;
+        sourceStatus.setText("");
         applied.accept(next);
         String saved = "saved" + (restart ? "; the new data directory opens at the next start" : "");
         status.setText(saved);

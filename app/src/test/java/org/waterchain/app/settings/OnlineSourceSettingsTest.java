@@ -88,5 +88,6 @@ class OnlineSourceSettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> OnlineSourceSettings.parse("A",
                 "https://a.example/{z}/{x}/{y}.png", "", false, "19")).getMessage().contains("needs its attribution"));
         assertEquals("District survey  (tiles.district.example, zoom up to 18, area download allowed)", DISTRICT.label());
+        assertEquals("OpenStreetMap  (tile.openstreetmap.org, zoom up to 19, viewing only)", OSM.label());
     }
 }

@@ -34,7 +34,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.waterchain.app.fx.FxBatch;
 import org.waterchain.app.map.tiles.AreaDownload;
-import org.waterchain.app.map.tiles.BoundingBox;
 import org.waterchain.app.map.tiles.MbTilesException;
 import org.waterchain.app.map.tiles.RateLimiter;
 import org.waterchain.app.map.tiles.TileMath;

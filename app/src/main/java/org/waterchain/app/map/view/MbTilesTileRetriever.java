@@ -66,10 +66,10 @@ public final class MbTilesTileRetriever implements TileRetriever {
             TileId id = new TileId(zoom, x, y);
             return tile(basemap, id).map(b -> decode(basemap, id, b)).orElseGet(MbTilesTileRetriever::empty);
         } catch (TileFetchException e) {
-            problem(e.getMessage());
+            problem(basemap, e.getMessage());
             return empty();
         } catch (MbTilesException e) {
-            problem(basemap.name() + ": " + e.getMessage());
+            problem(basemap, basemap.name() + ": " + e.getMessage());
             return empty();
         } catch (IllegalStateException e) {
             // the basemap was closed under us (replaced or removed); the map asks the new one
@@ -92,15 +92,18 @@ public final class MbTilesTileRetriever implements TileRetriever {
         return basemap.online().tile(id);
     }
 
-    private static void problem(String message) {
+    /** Logged always; shown only while the basemap is in use, so a switched-away source's late failures stay quiet. */
+    private static void problem(Basemap basemap, String message) {
         LOG.log(Level.WARNING, message);
-        BasemapRegistry.reportTileProblem(message);
+        if (BasemapRegistry.current().orElse(null) == basemap) {
+            BasemapRegistry.reportTileProblem(message);
+        }
     }
 
     private static Image decode(Basemap basemap, TileId id, byte[] data) {
         Image image = new Image(new ByteArrayInputStream(data));
         if (image.isError()) {
-            problem(basemap.name() + ": tile " + id + " is not an image the map can show ("
+            problem(basemap, basemap.name() + ": tile " + id + " is not an image the map can show ("
                     + image.getException().getMessage() + ")");
             return empty();
         }

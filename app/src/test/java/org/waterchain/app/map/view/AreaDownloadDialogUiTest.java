@@ -3,27 +3,22 @@ package org.waterchain.app.map.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.waterchain.app.map.view.OnlineSourceTestSupport.fx;
+import static org.waterchain.app.map.view.OnlineSourceTestSupport.waitFor;
 
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,11 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.waterchain.app.map.tiles.LoopbackTileServer;
 import org.waterchain.app.map.tiles.MbTilesSource;
 import org.waterchain.app.map.tiles.XyzSource;
-import org.waterchain.app.settings.AppSettings;
 
 /**
  * The Download area dialog against a real HTTP tile server on loopback: the area comes from the map's view, the
@@ -50,7 +43,7 @@ import org.waterchain.app.settings.AppSettings;
 class AreaDownloadDialogUiTest {
     @TempDir
     static Path home;
-    static OnlineSourceNetGuard net;
+    static OnlineSourceTestSupport support;
 
     LoopbackTileServer server;
     XyzSource local;
@@ -61,15 +54,12 @@ class AreaDownloadDialogUiTest {
 
     @BeforeAll
     static void offline() {
-        System.setProperty(AppSettings.HOME_PROPERTY, home.toString());
-        net = OnlineSourceNetGuard.install();
+        support = OnlineSourceTestSupport.offline(home);
     }
 
     @AfterAll
     static void restore() {
-        net.uninstall();
-        System.clearProperty(AppSettings.HOME_PROPERTY);
-        assertEquals(List.of(), net.offLoopback(), "no connection to any host but loopback");
+        support.restore();
     }
 
     @Start
@@ -95,26 +85,10 @@ class AreaDownloadDialogUiTest {
             if (dialog != null) {
                 dialog.stage().close();
             }
-            BasemapRegistry.select(null);
             return null;
         });
-        for (Basemap b : BasemapRegistry.all()) {
-            BasemapRegistry.remove(b);
-        }
+        OnlineSourceTestSupport.clearBasemaps();
         server.close();
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(long seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private String text(FxRobot robot, String id) {
@@ -143,12 +117,6 @@ class AreaDownloadDialogUiTest {
 
     private boolean disabled(FxRobot robot, String id) {
         return fx(() -> robot.lookup(id).queryAs(Button.class).isDisabled());
-    }
-
-    private void shot(String name) throws Exception {
-        Files.createDirectories(OnlineSourceNetGuard.SHOTS);
-        javafx.scene.image.WritableImage img = fx(() -> dialog.stage().getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", OnlineSourceNetGuard.SHOTS.resolve(name).toFile());
     }
 
     @Test
@@ -205,7 +173,7 @@ class AreaDownloadDialogUiTest {
         assertFalse(disabled(robot, "#area-download-cancel"));
         assertEquals(5 / 21.0, fx(() -> robot.lookup("#area-download-progress").queryAs(ProgressBar.class).getProgress()),
                 1e-9);
-        shot("area-download-progress.png");
+        OnlineSourceTestSupport.shot(dialog.stage().getScene(), "area-download-progress.png");
         robot.clickOn("#area-download-cancel");
         waitFor(30, () -> "Resume".equals(text(robot, "#area-download-start")));
         assertTrue(text(robot, "#area-download-status").startsWith("Cancelled; the tiles fetched so far are kept"),
@@ -224,7 +192,7 @@ class AreaDownloadDialogUiTest {
         List<String> asked = server.requests().stream().map(LoopbackTileServer.Request::tile).toList();
         assertEquals(22, asked.size(), "21 tiles and the one cut short by the cancel, asked again: " + asked);
         assertEquals(21, asked.stream().distinct().count());
-        shot("area-download-done.png");
+        OnlineSourceTestSupport.shot(dialog.stage().getScene(), "area-download-done.png");
 
         // listed as a basemap the map can select, offline, crediting the source
         Basemap listed = dialog.downloaded().orElseThrow();

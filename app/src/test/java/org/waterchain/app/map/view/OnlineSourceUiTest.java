@@ -3,24 +3,21 @@ package org.waterchain.app.map.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.waterchain.app.map.view.OnlineSourceTestSupport.fx;
+import static org.waterchain.app.map.view.OnlineSourceTestSupport.waitFor;
 
 import com.gluonhq.maps.MapView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.waterchain.app.map.tiles.LoopbackTileServer;
 import org.waterchain.app.map.tiles.MbTilesSource;
 import org.waterchain.app.map.tiles.MbTilesWriter;
@@ -55,7 +51,7 @@ class OnlineSourceUiTest {
 
     @TempDir
     static Path home;
-    static OnlineSourceNetGuard net;
+    static OnlineSourceTestSupport support;
 
     LoopbackTileServer server;
     XyzSource source;
@@ -67,15 +63,12 @@ class OnlineSourceUiTest {
 
     @BeforeAll
     static void offline() {
-        System.setProperty(AppSettings.HOME_PROPERTY, home.toString());
-        net = OnlineSourceNetGuard.install();
+        support = OnlineSourceTestSupport.offline(home);
     }
 
     @AfterAll
     static void restore() {
-        net.uninstall();
-        System.clearProperty(AppSettings.HOME_PROPERTY);
-        assertEquals(List.of(), net.offLoopback(), "no connection to any host but loopback");
+        support.restore();
         assertNull(System.getProperty("http.agent"), "the User-Agent goes on each request, never JVM-wide");
     }
 
@@ -99,13 +92,7 @@ class OnlineSourceUiTest {
     @AfterEach
     void clear() throws Exception {
         unsubscribe.run();
-        fx(() -> {
-            BasemapRegistry.select(null);
-            return null;
-        });
-        for (Basemap b : BasemapRegistry.all()) {
-            BasemapRegistry.remove(b);
-        }
+        OnlineSourceTestSupport.clearBasemaps();
         server.close();
     }
 
@@ -153,19 +140,6 @@ class OnlineSourceUiTest {
                 && Math.abs(a.getBlue() - b.getBlue()) < 0.02;
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(long seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void theSelectedOnlineSourceIsFetchedLiveAndKeptInTheCache() throws Exception {
         assertEquals(List.of(), server.requests(), "listing an online source requests nothing");
@@ -185,9 +159,7 @@ class OnlineSourceUiTest {
         assertTrue(requests.stream().anyMatch(r -> r.tile().equals(centre.toString())), requests.toString());
         assertEquals(List.of(), problems);
 
-        Files.createDirectories(OnlineSourceNetGuard.SHOTS);
-        WritableImage shot = fx(() -> scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", OnlineSourceNetGuard.SHOTS.resolve("online-basemap.png").toFile());
+        OnlineSourceTestSupport.shot(scene, "online-basemap.png");
 
         // what was seen is in the cache file, readable offline by any MBTiles reader
         Path cache = b.file();
