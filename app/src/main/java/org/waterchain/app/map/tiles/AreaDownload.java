@@ -1,10 +1,5 @@
 package org.waterchain.app.map.tiles;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Prefetches an area over a zoom range from an XYZ source into an MBTiles file, for use in the field without a
@@ -23,7 +17,8 @@ import java.util.Optional;
  * at once, so a cancelled or crashed run loses nothing. A tile that fails (HTTP error, timeout) is counted and
  * reported and the rest continue; it is not stored, so the next run tries it again.
  *
- * <p>{@link #run} blocks: call it off the UI thread. {@link #cancel} may be called from any thread.
+ * <p>{@link #run} blocks: call it off the UI thread, once per instance. {@link #cancel} may be called from any
+ * thread.
  */
 public final class AreaDownload {
     public static final double DEFAULT_REQUESTS_PER_SECOND = 2.0;
@@ -72,8 +67,9 @@ public final class AreaDownload {
     private final int maxZoom;
     private final Path target;
     private final RateLimiter limiter;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final TileFetcher fetcher;
+    private final Object runnerLock = new Object();
+    private Thread runner;
     private volatile boolean cancelRequested;
 
     public AreaDownload(XyzSource source, BoundingBox area, int minZoom, int maxZoom, Path target) {
@@ -87,9 +83,7 @@ public final class AreaDownload {
     public AreaDownload(XyzSource source, BoundingBox area, int minZoom, int maxZoom, Path target,
                         RateLimiter limiter, Duration timeout) {
         if (!source.permitsBulkDownload()) {
-            throw new IllegalArgumentException("refusing to download an area from " + source.name() + " ("
-                    + source.host() + "): its terms do not allow bulk download (prefetching). Use it online only,"
-                    + " or download from a source that permits it, or open a prepared MBTiles file.");
+            throw new IllegalArgumentException("refusing to download an area: " + source.bulkDownloadRefusal());
         }
         TileMath.checkZoom(minZoom);
         TileMath.checkZoom(maxZoom);
@@ -100,32 +94,50 @@ public final class AreaDownload {
             throw new IllegalArgumentException(source.name() + " serves zoom levels up to " + source.maxZoom()
                     + ", not " + maxZoom);
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
         this.source = source;
         this.area = area;
         this.minZoom = minZoom;
         this.maxZoom = maxZoom;
         this.target = target;
         this.limiter = limiter;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.fetcher = new TileFetcher(source, timeout);
     }
 
     public long totalTiles() {
         return TileMath.count(area, minZoom, maxZoom);
     }
 
-    /** Stops after the tile in progress; {@link #run} then returns a result marked cancelled. */
+    /**
+     * Stops soon: a request in flight or a wait for the rate limit is interrupted, and {@link #run} returns a result
+     * marked cancelled. Tiles stored so far stay; a new download into the same file resumes from there.
+     */
     public void cancel() {
         cancelRequested = true;
+        synchronized (runnerLock) {
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
     }
 
     public Result run(ProgressListener listener) throws MbTilesException {
+        synchronized (runnerLock) {
+            runner = Thread.currentThread();
+        }
+        try {
+            return download(listener);
+        } finally {
+            synchronized (runnerLock) {
+                runner = null;
+                if (cancelRequested) {
+                    // The interrupt was ours, to cut a request short; the caller's thread must not keep it.
+                    Thread.interrupted();
+                }
+            }
+        }
+    }
+
+    private Result download(ProgressListener listener) throws MbTilesException {
         long total = totalTiles();
         long stored = 0;
         long skipped = 0;
@@ -146,25 +158,28 @@ public final class AreaDownload {
                     if (writer.contains(tile)) {
                         skipped++;
                     } else {
-                        Fetch fetch;
+                        TileFetcher.Fetch fetch;
                         try {
                             limiter.acquire();
-                            fetch = fetch(tile);
+                            fetch = fetcher.fetch(tile);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             cancelled = true;
                             break outer;
                         }
-                        if (fetch.data().isPresent()) {
-                            byte[] data = fetch.data().get();
-                            writer.put(tile, data);
+                        if (fetch.data() != null) {
+                            writer.put(tile, fetch.data());
                             stored++;
-                            if (!formatKnown && TileFormat.sniff(data) != TileFormat.UNKNOWN) {
-                                writer.putMetadata("format", TileFormat.sniff(data).metadataName());
+                            if (!formatKnown && TileFormat.sniff(fetch.data()) != TileFormat.UNKNOWN) {
+                                writer.putMetadata("format", TileFormat.sniff(fetch.data()).metadataName());
                                 formatKnown = true;
                             }
-                        } else if (fetch.failure() == null) {
+                        } else if (fetch.absent()) {
                             absent++;
+                        } else if (cancelRequested) {
+                            // the request failed because cancel cut it short: not the server's failure
+                            cancelled = true;
+                            break outer;
                         } else {
                             failures.add(new FailedTile(tile, fetch.failure()));
                         }
@@ -175,43 +190,6 @@ public final class AreaDownload {
             }
         }
         return new Result(target, total, stored, skipped, absent, failures, cancelled);
-    }
-
-    /** A tile's bytes, or neither (the server has no such tile), or a failure reason. */
-    private record Fetch(Optional<byte[]> data, String failure) {}
-
-    private Fetch fetch(TileId tile) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(source.tileUri(tile))
-                .timeout(timeout)
-                .header("User-Agent", source.userAgent())
-                .header("Accept", "image/*, application/x-protobuf, */*;q=0.5")
-                .GET()
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            return new Fetch(Optional.empty(), "timed out after " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return new Fetch(Optional.empty(), "request failed: " + e);
-        }
-        int status = response.statusCode();
-        if (status == 404 || status == 204) {
-            return new Fetch(Optional.empty(), null);
-        }
-        if (status != 200) {
-            return new Fetch(Optional.empty(), "HTTP " + status);
-        }
-        byte[] body = response.body();
-        if (body == null || body.length == 0) {
-            return new Fetch(Optional.empty(), "HTTP 200 with an empty body");
-        }
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        // Some servers answer errors and rate-limit notices with 200 and a text page; never store those as tiles.
-        if (type.startsWith("text/") || type.contains("json")) {
-            return new Fetch(Optional.empty(), "HTTP 200 but " + type + " instead of a tile");
-        }
-        return new Fetch(Optional.of(body), null);
     }
 
     private Map<String, String> metadataFor(Map<String, String> existing) {

@@ -37,6 +37,19 @@ public final class MbTilesWriter implements AutoCloseable {
 
     /** Opens the file for writing, creating it and the standard schema when needed. */
     public static MbTilesWriter open(Path file) throws MbTilesException {
+        return open(file, false);
+    }
+
+    /**
+     * Like {@link #open(Path)}, for a file that {@link MbTilesSource} readers use while this writer adds to it (the
+     * live map's cache): the file is switched to write-ahead logging, so readers never wait for a write nor a writer
+     * for a read. Left in that mode afterwards, which every SQLite since 3.7 reads.
+     */
+    public static MbTilesWriter openShared(Path file) throws MbTilesException {
+        return open(file, true);
+    }
+
+    private static MbTilesWriter open(Path file, boolean shared) throws MbTilesException {
         boolean existed = Files.exists(file);
         if (existed) {
             // Reuses the reader's checks so a wrong file is refused with the same words before anything is written.
@@ -48,6 +61,9 @@ public final class MbTilesWriter implements AutoCloseable {
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement st = c.createStatement()) {
+                if (shared) {
+                    st.execute("PRAGMA journal_mode = WAL");
+                }
                 st.execute("PRAGMA synchronous = NORMAL");
                 if (existed && isView(c, "tiles")) {
                     throw new MbTilesException(file, "cannot add tiles: its \"tiles\" is a view over other tables;"

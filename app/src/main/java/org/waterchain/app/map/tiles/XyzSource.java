@@ -12,17 +12,30 @@ import java.util.Set;
  *                            any tiles downloaded from it
  * @param bulkDownloadAllowed true only when the server's terms permit prefetching an area; false for the
  *                            OpenStreetMap servers and any source whose terms are unknown
- * @param userAgent           sent with every request so the server's operators can tell who is calling
+ * @param contact             the operator's e-mail address or web page, sent in the {@link #userAgent()} so the
+ *                            server's operators can reach whoever is calling; required (see {@link UserAgent})
  */
 public record XyzSource(String name, String urlTemplate, String attribution, boolean bulkDownloadAllowed,
-                        int maxZoom, String userAgent) {
-    public static final String DEFAULT_USER_AGENT = userAgentWithContact("https://github.com/waterchain");
-
+                        int maxZoom, String contact) {
     /** Hosts whose tile usage policy forbids bulk download whatever a configuration claims. */
     private static final Set<String> NO_BULK_HOSTS = Set.of("tile.openstreetmap.org", "a.tile.openstreetmap.org",
             "b.tile.openstreetmap.org", "c.tile.openstreetmap.org");
 
     public XyzSource {
+        checkDefinition(name, urlTemplate, attribution, maxZoom);
+        try {
+            contact = UserAgent.checkContact(contact);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tile source " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks what the user types for a source, without the contact (which is set once for all sources).
+     *
+     * @throws IllegalArgumentException naming the source and the field that is wrong
+     */
+    public static void checkDefinition(String name, String urlTemplate, String attribution, int maxZoom) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a tile source needs a name");
         }
@@ -31,29 +44,37 @@ public record XyzSource(String name, String urlTemplate, String attribution, boo
             throw new IllegalArgumentException("tile source " + name + ": URL template must contain {z}, {x} and {y}, got "
                     + urlTemplate);
         }
-        String scheme = URI.create(fill(urlTemplate, 0, 0, 0)).getScheme();
-        if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException("tile source " + name + ": URL must be http or https, got " + urlTemplate);
+        URI sample;
+        try {
+            sample = URI.create(fill(urlTemplate, 0, 0, 0));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tile source " + name + ": URL template is not a valid URL ("
+                    + e.getMessage() + "): " + urlTemplate, e);
+        }
+        String scheme = sample.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || sample.getHost() == null) {
+            throw new IllegalArgumentException("tile source " + name + ": URL must be http or https with a host, got "
+                    + urlTemplate);
         }
         if (attribution == null || attribution.isBlank()) {
             throw new IllegalArgumentException("tile source " + name + " needs its attribution text;"
                     + " every tile source requires it to be shown");
         }
-        TileMath.checkZoom(maxZoom);
-        if (userAgent == null || userAgent.isBlank()) {
-            throw new IllegalArgumentException("tile source " + name + " needs a User-Agent that identifies the app");
+        if (maxZoom < 0 || maxZoom > TileMath.MAX_ZOOM) {
+            throw new IllegalArgumentException("tile source " + name + ": maximum zoom must be 0.." + TileMath.MAX_ZOOM
+                    + ", got " + maxZoom);
         }
     }
 
-    /** OpenStreetMap's standard tiles: fine for viewing online, never for prefetching. */
-    public static XyzSource openStreetMap(String userAgent) {
+    /** OpenStreetMap's standard tiles: fine for viewing online with the attribution shown, never for prefetching. */
+    public static XyzSource openStreetMap(String contact) {
         return new XyzSource("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                "© OpenStreetMap contributors", false, 19, userAgent);
+                "© OpenStreetMap contributors", false, 19, contact);
     }
 
-    /** {@code "WaterChain/0.1 (+contact)"}: tile servers ask for a way to reach whoever runs the client. */
-    public static String userAgentWithContact(String contact) {
-        return "WaterChain/0.1 (+" + contact + ")";
+    /** {@code WaterChain/<version> (+contact)}, sent with every request to this source. */
+    public String userAgent() {
+        return UserAgent.of(contact);
     }
 
     public URI tileUri(TileId tile) {
@@ -68,6 +89,17 @@ public record XyzSource(String name, String urlTemplate, String attribution, boo
     /** Whether prefetching is permitted: the configured flag, overruled for servers known to forbid it. */
     public boolean permitsBulkDownload() {
         return bulkDownloadAllowed && !NO_BULK_HOSTS.contains(host());
+    }
+
+    /** Why an area may not be downloaded from this source, for the user; empty when it may. */
+    public String bulkDownloadRefusal() {
+        if (permitsBulkDownload()) {
+            return "";
+        }
+        return name + " (" + host() + ") does not allow bulk download (prefetching an area): "
+                + (bulkDownloadAllowed ? "its tile usage policy forbids it whatever the configuration says"
+                : "its settings do not say its terms allow it")
+                + ". Use it online only, download from a source that permits it, or open a prepared MBTiles file.";
     }
 
     private static String fill(String template, int z, int x, int y) {

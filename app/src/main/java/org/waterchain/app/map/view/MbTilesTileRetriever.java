@@ -13,25 +13,26 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.waterchain.app.map.tiles.MbTilesException;
-import org.waterchain.app.map.tiles.MbTilesSource;
+import org.waterchain.app.map.tiles.TileFetchException;
+import org.waterchain.app.map.tiles.TileId;
+import org.waterchain.app.map.tiles.TileMath;
 
 /**
- * The map's only tile source: tiles from the current basemap's MBTiles file, read on two daemon threads (never the
- * FX thread), and never from the network. Registered in META-INF/services so Gluon Maps picks it instead of its
- * OpenStreetMap retriever. Beyond the basemap's deepest zoom the deepest tile is enlarged, so zooming in past a
- * small basemap shows a coarse map rather than nothing; where the basemap has no tile the map stays transparent.
+ * The map's only tile source: tiles of the current basemap, read on daemon threads (never the FX thread). Registered
+ * in META-INF/services so Gluon Maps picks it instead of its OpenStreetMap retriever, which would go online on its
+ * own. An MBTiles basemap never touches the network; an online basemap the user selected reads its cache first and
+ * fetches the rest on two threads of its own, so a slow server does not hold up tiles from files or the cache.
+ * Beyond the basemap's deepest zoom the deepest tile is enlarged, so zooming in past a small basemap shows a coarse
+ * map rather than nothing; where the basemap has no tile the map stays transparent. A tile that cannot be shown is
+ * reported to {@link BasemapRegistry#onTileProblem} listeners with its z/x/y and the reason.
  */
 public final class MbTilesTileRetriever implements TileRetriever {
     private static final Logger LOG = Logger.getLogger(MbTilesTileRetriever.class.getName());
     /** How far past the basemap's deepest zoom a tile is still enlarged (2^4 = 16 times). */
     static final int MAX_OVERZOOM = 4;
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService READERS = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "map-tiles-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService READERS = daemons(2, "map-tiles-");
+    private static final ExecutorService FETCHERS = daemons(2, "map-tiles-online-");
 
     /** Public and without arguments: the service loader creates it. */
     public MbTilesTileRetriever() {}
@@ -42,32 +43,71 @@ public final class MbTilesTileRetriever implements TileRetriever {
         if (basemap.isEmpty()) {
             return CompletableFuture.completedFuture(empty());
         }
-        MbTilesSource source = basemap.get().source();
-        return CompletableFuture.supplyAsync(() -> read(source, zoom, (int) i, (int) j), READERS);
+        Basemap b = basemap.get();
+        return CompletableFuture.supplyAsync(() -> read(b, zoom, (int) i, (int) j), b.isOnline() ? FETCHERS : READERS);
     }
 
-    static Image read(MbTilesSource source, int zoom, int x, int y) {
+    static Image read(Basemap basemap, int zoom, int x, int y) {
         try {
-            int maxZoom = source.metadata().maxZoom();
+            int maxZoom = basemap.maxZoom();
+            if (zoom < 0 || zoom > TileMath.MAX_ZOOM || x < 0 || y < 0 || x >= TileMath.tilesPerSide(zoom)
+                    || y >= TileMath.tilesPerSide(zoom)) {
+                return empty();
+            }
             if (maxZoom >= 0 && zoom > maxZoom) {
                 int up = zoom - maxZoom;
                 if (up > MAX_OVERZOOM) {
                     return empty();
                 }
-                Optional<byte[]> parent = source.tile(maxZoom, x >> up, y >> up);
-                return parent.map(b -> enlarge(decode(b), up, x & ((1 << up) - 1), y & ((1 << up) - 1)))
-                        .orElseGet(MbTilesTileRetriever::empty);
+                TileId parent = new TileId(maxZoom, x >> up, y >> up);
+                return tile(basemap, parent).map(b -> enlarge(decode(basemap, parent, b), up, x & ((1 << up) - 1),
+                        y & ((1 << up) - 1))).orElseGet(MbTilesTileRetriever::empty);
             }
-            return source.tile(zoom, x, y).map(MbTilesTileRetriever::decode).orElseGet(MbTilesTileRetriever::empty);
-        } catch (MbTilesException | IllegalStateException e) {
-            // IllegalStateException: the basemap was closed under us; the next layout asks again
-            LOG.log(Level.WARNING, "basemap tile " + zoom + "/" + x + "/" + y + " unreadable: " + e.getMessage());
+            TileId id = new TileId(zoom, x, y);
+            return tile(basemap, id).map(b -> decode(basemap, id, b)).orElseGet(MbTilesTileRetriever::empty);
+        } catch (TileFetchException e) {
+            problem(basemap, e.getMessage());
+            return empty();
+        } catch (MbTilesException e) {
+            problem(basemap, basemap.name() + ": " + e.getMessage());
+            return empty();
+        } catch (IllegalStateException e) {
+            // the basemap was closed under us (replaced or removed); the map asks the new one
+            return empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return empty();
         }
     }
 
-    private static Image decode(byte[] data) {
-        return new Image(new ByteArrayInputStream(data));
+    private static Optional<byte[]> tile(Basemap basemap, TileId id)
+            throws MbTilesException, TileFetchException, InterruptedException {
+        if (!basemap.isOnline()) {
+            return basemap.source().tile(id);
+        }
+        // Only the basemap in use may go online: a tile queued before the user switched away is not requested.
+        if (BasemapRegistry.current().orElse(null) != basemap) {
+            return basemap.online().cached(id);
+        }
+        return basemap.online().tile(id);
+    }
+
+    /** Logged always; shown only while the basemap is in use, so a switched-away source's late failures stay quiet. */
+    private static void problem(Basemap basemap, String message) {
+        LOG.log(Level.WARNING, message);
+        if (BasemapRegistry.current().orElse(null) == basemap) {
+            BasemapRegistry.reportTileProblem(message);
+        }
+    }
+
+    private static Image decode(Basemap basemap, TileId id, byte[] data) {
+        Image image = new Image(new ByteArrayInputStream(data));
+        if (image.isError()) {
+            problem(basemap, basemap.name() + ": tile " + id + " is not an image the map can show ("
+                    + image.getException().getMessage() + ")");
+            return empty();
+        }
+        return image;
     }
 
     /** The quarter (or smaller part) of a parent tile at column/row {@code (sx, sy)} of its 2^up split, scaled up. */
@@ -96,5 +136,14 @@ public final class MbTilesTileRetriever implements TileRetriever {
     /** A fully transparent tile: Gluon Maps needs an image, and a missing tile should show the map's background. */
     static Image empty() {
         return new WritableImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE);
+    }
+
+    private static ExecutorService daemons(int n, String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

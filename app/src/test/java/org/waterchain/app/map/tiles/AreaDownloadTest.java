@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +16,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads from a real HTTP tile server on loopback; time is a fake clock, so nothing here waits on the rate. */
 class AreaDownloadTest {
-    private static final String UA = XyzSource.userAgentWithContact("ops@waterchain.example");
+    private static final String CONTACT = "ops@waterchain.example";
     private static final String FAILING = "2/3/3";
     private static final String SLOW = "2/1/2";
     private static final String MISSING = "2/0/3";
@@ -39,79 +36,42 @@ class AreaDownloadTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private ExecutorService executor;
+    private LoopbackTileServer server;
     private final AtomicLong fakeNanos = new AtomicLong();
     private final AtomicInteger sleeps = new AtomicInteger();
-    private final List<Request> requests = new ArrayList<>();
-
-    private record Request(String tile, String userAgent, long fakeNanos) {}
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        executor = Executors.newCachedThreadPool();
-        server.setExecutor(executor);
-        server.createContext("/tiles/", this::serve);
-        server.start();
+        server = LoopbackTileServer.start();
+        server.clock(fakeNanos::get);
+        server.answer(FAILING, 500);
+        server.answer(MISSING, 404);
+        server.delay(SLOW, Duration.ofSeconds(3));
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String tile = path.substring("/tiles/".length()).replace(".png", "");
-        synchronized (requests) {
-            requests.add(new Request(tile, exchange.getRequestHeaders().getFirst("User-Agent"), fakeNanos.get()));
-        }
-        try (exchange) {
-            if (tile.equals(FAILING)) {
-                exchange.sendResponseHeaders(500, -1);
-                return;
-            }
-            if (tile.equals(MISSING)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            if (tile.equals(SLOW)) {
-                try {
-                    Thread.sleep(3_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            String[] zxy = tile.split("/");
-            byte[] body = TestTiles.png(Integer.parseInt(zxy[0]), Integer.parseInt(zxy[1]), Integer.parseInt(zxy[2]));
-            exchange.getResponseHeaders().add("Content-Type", "image/png");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        server.close();
     }
 
     private XyzSource localSource(boolean bulkAllowed) {
-        return new XyzSource("Local test tiles",
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png",
-                "© Local test tiles", bulkAllowed, 18, UA);
+        return new XyzSource("Local test tiles", server.urlTemplate(), "© Local test tiles", bulkAllowed, 18, CONTACT);
     }
 
     private AreaDownload download(Path target) {
+        return download(target, Duration.ofMillis(300));
+    }
+
+    private AreaDownload download(Path target, Duration timeout) {
         RateLimiter limiter = new RateLimiter(RATE, fakeNanos::get, nanos -> {
             sleeps.incrementAndGet();
             fakeNanos.addAndGet(nanos);
         });
-        return new AreaDownload(localSource(true), BoundingBox.WORLD, 0, 2, target, limiter, Duration.ofMillis(300));
+        return new AreaDownload(localSource(true), BoundingBox.WORLD, 0, 2, target, limiter, timeout);
     }
 
-    private List<Request> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
+    private List<LoopbackTileServer.Request> requests() {
+        return server.requests();
     }
 
     @Test
@@ -142,9 +102,9 @@ class AreaDownloadTest {
         // Every tile requested once, in grid order, each with the app's User-Agent.
         List<String> expectedOrder = new ArrayList<>();
         TileMath.ranges(BoundingBox.WORLD, 0, 2).forEach(r -> r.forEach(t -> expectedOrder.add(t.toString())));
-        assertEquals(expectedOrder, requests().stream().map(Request::tile).toList());
-        assertTrue(requests().stream().allMatch(r -> UA.equals(r.userAgent())), requests().toString());
-        assertEquals("WaterChain/0.1 (+ops@waterchain.example)", UA);
+        assertEquals(expectedOrder, requests().stream().map(LoopbackTileServer.Request::tile).toList());
+        String ua = "WaterChain/" + UserAgent.version() + " (+ops@waterchain.example)";
+        assertTrue(requests().stream().allMatch(r -> ua.equals(r.userAgent())), requests().toString());
 
         try (MbTilesSource source = MbTilesSource.open(target)) {
             MbTilesMetadata meta = source.metadata();
@@ -170,11 +130,11 @@ class AreaDownloadTest {
     @Test
     void spacesRequestsByTheRateLimit() throws Exception {
         download(dir.resolve("rate.mbtiles")).run(p -> {});
-        List<Request> log = requests();
+        List<LoopbackTileServer.Request> log = requests();
         assertEquals(21, log.size());
         long interval = (long) Math.ceil(1e9 / RATE);
         for (int i = 1; i < log.size(); i++) {
-            long gap = log.get(i).fakeNanos() - log.get(i - 1).fakeNanos();
+            long gap = log.get(i).clock() - log.get(i - 1).clock();
             assertTrue(gap >= interval, "request " + i + " came " + gap + " ns after the previous one");
         }
         // The fake clock only moves when the limiter sleeps: it must have waited before every request but the first.
@@ -198,7 +158,7 @@ class AreaDownloadTest {
         assertFalse(rest.cancelled());
         assertEquals(5, rest.skipped());
         assertEquals(13, rest.stored());
-        List<Request> log = requests();
+        List<LoopbackTileServer.Request> log = requests();
         assertEquals(21, log.size());
         Set<String> distinct = new HashSet<>();
         log.forEach(r -> distinct.add(r.tile()));
@@ -208,23 +168,52 @@ class AreaDownloadTest {
         AreaDownload.Result retry = download(target).run(p -> {});
         assertEquals(18, retry.skipped());
         assertEquals(Set.of(FAILING, SLOW, MISSING),
-                Set.copyOf(requests().subList(21, requests().size()).stream().map(Request::tile).toList()));
+                Set.copyOf(requests().subList(21, requests().size()).stream().map(LoopbackTileServer.Request::tile).toList()));
+    }
+
+    @Test
+    @Timeout(60)
+    void cancelCutsARequestInFlightShortAndTheNextRunResumes() throws Exception {
+        Path target = dir.resolve("held.mbtiles");
+        server.holdAfter(3);
+        // A timeout far beyond the test's guard: only the cancel can end the held request in time.
+        AreaDownload held = download(target, Duration.ofMinutes(10));
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<AreaDownload.Result> running = runner.submit(() -> held.run(p -> {}));
+            while (requests().size() < 4) {
+                Thread.sleep(10);
+            }
+            held.cancel();
+            AreaDownload.Result partial = running.get();
+            assertTrue(partial.cancelled());
+            assertEquals(3, partial.stored());
+            assertEquals(List.of(), partial.failures(), "a request cut short by cancel is not the server's failure");
+            // the cancel's interrupt was for the download only: the thread that ran it goes on uninterrupted
+            assertFalse(runner.submit(() -> Thread.currentThread().isInterrupted()).get());
+        } finally {
+            runner.shutdownNow();
+        }
+        server.release();
+        AreaDownload.Result rest = download(target).run(p -> {});
+        assertEquals(3, rest.skipped());
+        assertEquals(15, rest.stored());
     }
 
     @Test
     void refusesSourcesThatForbidBulkDownload() {
         Path target = dir.resolve("osm.mbtiles");
         IllegalArgumentException osm = assertThrows(IllegalArgumentException.class,
-                () -> new AreaDownload(XyzSource.openStreetMap(UA), BoundingBox.WORLD, 0, 2, target));
-        assertTrue(osm.getMessage().contains("OpenStreetMap (tile.openstreetmap.org)")
-                && osm.getMessage().contains("do not allow bulk download"), osm.getMessage());
+                () -> new AreaDownload(XyzSource.openStreetMap(CONTACT), BoundingBox.WORLD, 0, 2, target));
+        assertTrue(osm.getMessage().contains("OpenStreetMap (tile.openstreetmap.org) does not allow bulk download"),
+                osm.getMessage());
 
         assertThrows(IllegalArgumentException.class,
                 () -> new AreaDownload(localSource(false), BoundingBox.WORLD, 0, 2, target));
 
         // Marking the OSM servers as allowing it does not make it so.
         XyzSource claimed = new XyzSource("OSM", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OSM",
-                true, 19, UA);
+                true, 19, CONTACT);
         assertThrows(IllegalArgumentException.class, () -> new AreaDownload(claimed, BoundingBox.WORLD, 0, 2, target));
 
         assertFalse(Files.exists(target));

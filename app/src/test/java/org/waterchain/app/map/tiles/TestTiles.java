@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** Real, small PNG tiles whose pixels encode their z/x/y, so a test can tell any two tiles apart. */
-final class TestTiles {
+/**
+ * Real, small PNG tiles whose colour encodes their z/x/y, so a test can tell any two tiles apart, on screen too:
+ * neighbours differ by 67 steps of green or blue (67 is odd, so no two columns or rows of 256 share a colour).
+ */
+public final class TestTiles {
     private TestTiles() {}
 
-    static byte[] png(int z, int x, int y) {
+    public static byte[] png(int z, int x, int y) {
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-        int rgb = new Color(z * 8 & 0xFF, x & 0xFF, y & 0xFF).getRGB();
+        int rgb = rgb(z, x, y);
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) {
                 image.setRGB(i, j, rgb);
@@ -28,7 +31,12 @@ final class TestTiles {
         return out.toByteArray();
     }
 
-    static byte[] png(TileId id) {
+    /** The tile's colour as 0xRRGGBB. */
+    public static int rgb(int z, int x, int y) {
+        return new Color(z * 8 & 0xFF, x * 67 & 0xFF, y * 67 & 0xFF).getRGB() & 0xFFFFFF;
+    }
+
+    public static byte[] png(TileId id) {
         return png(id.z(), id.x(), id.y());
     }
 }
