@@ -2,10 +2,8 @@ package org.waterchain.app.map.basemap;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.imageio.ImageIO;
 import org.waterchain.app.map.tiles.BoundingBox;
 import org.waterchain.app.map.tiles.MbTilesException;
 import org.waterchain.app.map.tiles.MbTilesSource;
@@ -99,8 +96,9 @@ public final class DefaultBasemap {
         for (int z = WorldOverview.MAX_ZOOM + 1; z <= MAX_ZOOM; z++) {
             double x = Mercator.x(lon, z);
             double y = Mercator.y(lat, z);
-            BoundingBox window = clamp(Mercator.lon(x - WINDOW_WIDTH / 2.0, z), Mercator.lat(y + WINDOW_HEIGHT / 2.0, z),
-                    Mercator.lon(x + WINDOW_WIDTH / 2.0, z), Mercator.lat(y - WINDOW_HEIGHT / 2.0, z));
+            BoundingBox window = clamp(Mercator.lon(x - WINDOW_WIDTH / 2.0, z),
+                    Mercator.lat(y + WINDOW_HEIGHT / 2.0, z), Mercator.lon(x + WINDOW_WIDTH / 2.0, z),
+                    Mercator.lat(y - WINDOW_HEIGHT / 2.0, z));
             out.put(z, district.union(window));
         }
         return out;
@@ -157,8 +155,8 @@ public final class DefaultBasemap {
         long tiles = write(tmp, registry);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         LOG.log(System.Logger.Level.INFO, () -> String.format(Locale.ROOT,
-                "drew the built-in basemap %s: the world and %d district tiles, %.1f MB in %.1f s", file, tiles, size(file) / 1e6,
-                (System.nanoTime() - start) / 1e9));
+                "drew the built-in basemap %s: the world and %d district tiles, %.1f MB in %.1f s", file, tiles,
+                size(file) / 1e6, (System.nanoTime() - start) / 1e9));
         return file;
     }
 
@@ -226,20 +224,10 @@ public final class DefaultBasemap {
         int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         for (int p : px) {
             if (p != px[0]) {
-                return png(img);
+                return PngEncoder.encode(img);
             }
         }
-        return flat.computeIfAbsent(px[0], c -> png(img));
-    }
-
-    static byte[] png(BufferedImage img) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        try {
-            ImageIO.write(img, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a tile as PNG in memory: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
+        return flat.computeIfAbsent(px[0], c -> PngEncoder.encode(img));
     }
 
     private static byte[] result(Future<byte[]> tile) throws IOException {

@@ -28,10 +28,11 @@ import org.waterchain.ledger.registry.RegistryAction.RegisterStation;
 
 /**
  * Draws basemap tiles: sea, Natural Earth land, a graticule, the registry's channels as water, place names and
- * station names. Land is projected once per zoom, only the polygons that reach the area drawn at that zoom, and
- * thinned to what a pixel can show, so a world tile does not walk every vertex of Eurasia at full detail.
+ * station names. Land is projected once per zoom, only the polygons that reach the area drawn at that zoom, thinned
+ * to what a pixel can show and cut to that area, so a tile does not walk every vertex of Eurasia at full detail.
  *
- * <p>Thread-safe: tiles may be drawn in parallel (the per-zoom land is built once, under the map's lock).
+ * <p>Thread-safe: tiles may be drawn in parallel; the land and labels of a zoom are built once, by the first tile
+ * that needs them, and only read after.
  */
 final class TilePainter {
     static final int SIZE = 256;
@@ -138,7 +139,8 @@ final class TilePainter {
         TileRange tiles = TileMath.range(area, z);
         // a little outside the tiles, so the coast drawn along the cut never shows
         Rectangle2D cut = new Rectangle2D.Double(tiles.minX() * (double) SIZE - 4, tiles.minY() * (double) SIZE - 4,
-                (tiles.maxX() - tiles.minX() + 1) * (double) SIZE + 8, (tiles.maxY() - tiles.minY() + 1) * (double) SIZE + 8);
+                (tiles.maxX() - tiles.minX() + 1) * (double) SIZE + 8,
+                (tiles.maxY() - tiles.minY() + 1) * (double) SIZE + 8);
         NaturalEarthLand source = z <= COARSE_MAX_ZOOM ? NaturalEarthLand.COARSE : NaturalEarthLand.DETAILED;
         List<Projected> out = new ArrayList<>();
         for (LandPolygon polygon : source.polygons()) {

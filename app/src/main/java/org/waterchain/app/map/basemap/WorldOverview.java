@@ -37,10 +37,7 @@ public final class WorldOverview {
         if (upToDate(out)) {
             return;
         }
-        long start = System.nanoTime();
         write(out);
-        System.out.printf("world overview %s: %.1f MB in %.1f s%n", out, Files.size(out) / 1e6,
-                (System.nanoTime() - start) / 1e9);
     }
 
     static void write(Path out) throws IOException, MbTilesException {

@@ -35,7 +35,8 @@ class TilePainterTest {
     void theStraitIsSeaAndTheHillsAreLand() {
         assertEquals(TilePainter.SEA, pixel(district, 120.95, 25.15, 10), "Taiwan Strait off Guanyin");
         assertEquals(TilePainter.LAND, pixel(district, 121.35, 24.85, 10), "the hills south-east of Daxi");
-        assertEquals(TilePainter.LAND, pixel(district, 121.305, 24.975, 14), "Taoyuan, at the deepest zoom (off the grid lines)");
+        assertEquals(TilePainter.LAND, pixel(district, 121.305, 24.975, 14),
+                "Taoyuan, at the deepest zoom (off the grid lines)");
         assertEquals(TilePainter.SEA, pixel(district, 121.055, 25.105, 14), "the sea off Guanyin, at the deepest zoom");
     }
 

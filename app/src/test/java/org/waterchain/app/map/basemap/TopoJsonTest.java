@@ -16,8 +16,9 @@ class TopoJsonTest {
 
     /**
      * Two squares side by side sharing their middle edge (arc 1, from grid point (1,1) down to (1,0)): the west square
-     * is arcs 0 and 1, the east square walks arc 1 backwards (~1 = -2) and then arc 2. Quantized: position = index * scale + translate, deltas after the
-     * first. Plus a polygon with a hole, as a Polygon rather than a MultiPolygon member.
+     * is arcs 0 and 1, the east square walks arc 1 backwards (~1 = -2) and then arc 2. Quantized: position = index *
+     * scale + translate, deltas after the first. Plus a polygon with a hole, as a Polygon rather than a MultiPolygon
+     * member.
      */
     static final String SQUARES = """
             {"type": "Topology",
