@@ -43,9 +43,9 @@ import org.waterchain.ledger.registry.RegistryAction.RegisterStation;
  * so the map is full where it opens.
  *
  * <p>The world zooms are drawn at build time ({@link WorldOverview}) and copied from the class path; only the
- * district is drawn here, at first start, because only the open node's registry knows it. Drawing the world too took
- * 4.4 s of a 2-core machine's first start (1,365 of the 2,153 tiles; PNG encoding and one commit per tile), for
- * tiles that are the same for every user; now the first start takes about 1.5 s and the jar carries 3.7 MB more.
+ * district is drawn here, at first start, because only the open node's registry knows it. The world's 1,365 tiles are
+ * the same for every user, and drawing them took 3-4 s more of a 2-core machine's first start, on top of the
+ * district's 2.4-3 s (788 tiles); the jar carries them instead, 3.7 MB.
  *
  * <p>The file records what it was drawn from ({@link #CONTENT_KEY}: the drawing's version and a digest of the
  * registry's channels, stations and the places): a file drawn by an older version of the app, or before the registry
@@ -142,7 +142,7 @@ public final class DefaultBasemap {
     /**
      * Draws the basemap into {@code file} unless it is current (see {@link #isCurrent}). Drawn into a temporary file
      * first and moved in place, so a start interrupted half-way never leaves a partial basemap to be picked up next
-     * time. Blocking (about 1.5 s on two idle cores): call it off the FX thread.
+     * time. Blocking (2-3 s on two cores): call it off the FX thread.
      */
     public static Path ensure(Path file, RegistryView registry) throws IOException, MbTilesException {
         if (isCurrent(file, registry)) {

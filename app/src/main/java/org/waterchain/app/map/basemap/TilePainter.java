@@ -66,6 +66,7 @@ final class TilePainter {
     private final Map<Integer, BoundingBox> extents;
     private final Map<Integer, List<Projected>> land = new ConcurrentHashMap<>();
     private final Map<Integer, List<Label>> labels = new ConcurrentHashMap<>();
+    private final Map<NaturalEarthLand, List<LandPolygon>> sources = new ConcurrentHashMap<>();
 
     /** A land polygon in world pixels of one zoom, with its pixel bounds for culling. */
     private record Projected(Path2D.Double path, Rectangle2D bounds) {}
@@ -143,7 +144,7 @@ final class TilePainter {
                 (tiles.maxY() - tiles.minY() + 1) * (double) SIZE + 8);
         NaturalEarthLand source = z <= COARSE_MAX_ZOOM ? NaturalEarthLand.COARSE : NaturalEarthLand.DETAILED;
         List<Projected> out = new ArrayList<>();
-        for (LandPolygon polygon : source.polygons()) {
+        for (LandPolygon polygon : sources.computeIfAbsent(source, NaturalEarthLand::load)) {
             if (!polygon.intersects(area.west(), area.south(), area.east(), area.north())) {
                 continue;
             }
