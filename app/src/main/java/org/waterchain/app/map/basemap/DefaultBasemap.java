@@ -204,6 +204,7 @@ public final class DefaultBasemap {
             return t;
         });
         try {
+            out.begin();
             Deque<Future<byte[]>> drawing = new ArrayDeque<>();
             int next = 0;
             for (TileId id : ids) {
@@ -213,6 +214,7 @@ public final class DefaultBasemap {
                 }
                 out.put(id, result(drawing.remove()));
             }
+            out.commit();
         } finally {
             pool.shutdownNow();
         }

@@ -139,6 +139,28 @@ public final class MbTilesWriter implements AutoCloseable {
         putMetadata(Map.of(name, value));
     }
 
+    /**
+     * Holds the following {@link #put}s in one transaction until {@link #commit()}: for a file written whole into a
+     * temporary name (a drawn basemap), where a commit per tile, each waiting for the disk, would be most of the time.
+     */
+    public void begin() throws MbTilesException {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new MbTilesException(file, "cannot start a transaction: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends what {@link #begin()} started: every tile put since is stored, or none is. */
+    public void commit() throws MbTilesException {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new MbTilesException(file, "cannot store the tiles written: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes all entries in one transaction, so readers never see half an update. */
     public void putMetadata(Map<String, String> entries) throws MbTilesException {
         try {

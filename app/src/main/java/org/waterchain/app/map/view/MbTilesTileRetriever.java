@@ -22,8 +22,9 @@ import org.waterchain.app.map.tiles.TileMath;
  * in META-INF/services so Gluon Maps picks it instead of its OpenStreetMap retriever, which would go online on its
  * own. An MBTiles basemap never touches the network; an online basemap the user selected reads its cache first and
  * fetches the rest on two threads of its own, so a slow server does not hold up tiles from files or the cache.
- * Beyond the basemap's deepest zoom the deepest tile is enlarged, so zooming in past a small basemap shows a coarse
- * map rather than nothing; where the basemap has no tile the map stays transparent. A tile that cannot be shown is
+ * Where a file basemap has no tile (beyond its deepest zoom, or outside the part it covers in detail) the nearest
+ * coarser tile, up to {@link #MAX_OVERZOOM} zooms up, is enlarged, so the map shows a coarse picture rather than
+ * nothing; where even that is missing the map stays transparent. A tile that cannot be shown is
  * reported to {@link BasemapRegistry#onTileProblem} listeners with its z/x/y and the reason.
  */
 public final class MbTilesTileRetriever implements TileRetriever {
@@ -54,17 +55,20 @@ public final class MbTilesTileRetriever implements TileRetriever {
                     || y >= TileMath.tilesPerSide(zoom)) {
                 return empty();
             }
-            if (maxZoom >= 0 && zoom > maxZoom) {
-                int up = zoom - maxZoom;
-                if (up > MAX_OVERZOOM) {
-                    return empty();
+            int deepest = maxZoom >= 0 ? Math.min(zoom, maxZoom) : zoom;
+            // A file basemap may cover its zooms only in part (the built-in one: the world to z5, the district
+            // deeper): where it has no tile, the nearest coarser one is enlarged. An online source is asked once.
+            int coarsest = basemap.isOnline() ? deepest : Math.max(0, zoom - MAX_OVERZOOM);
+            for (int z = deepest; z >= coarsest && zoom - z <= MAX_OVERZOOM; z--) {
+                int up = zoom - z;
+                TileId id = new TileId(z, x >> up, y >> up);
+                Optional<byte[]> bytes = tile(basemap, id);
+                if (bytes.isPresent()) {
+                    Image image = decode(basemap, id, bytes.get());
+                    return up == 0 ? image : enlarge(image, up, x & ((1 << up) - 1), y & ((1 << up) - 1));
                 }
-                TileId parent = new TileId(maxZoom, x >> up, y >> up);
-                return tile(basemap, parent).map(b -> enlarge(decode(basemap, parent, b), up, x & ((1 << up) - 1),
-                        y & ((1 << up) - 1))).orElseGet(MbTilesTileRetriever::empty);
             }
-            TileId id = new TileId(zoom, x, y);
-            return tile(basemap, id).map(b -> decode(basemap, id, b)).orElseGet(MbTilesTileRetriever::empty);
+            return empty();
         } catch (TileFetchException e) {
             problem(basemap, e.getMessage());
             return empty();
