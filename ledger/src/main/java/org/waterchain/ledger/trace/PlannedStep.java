@@ -14,6 +14,17 @@ public record PlannedStep(PollutionStep step, String station, Transfer transfer,
         return txid.clone();
     }
 
+    /** The transaction id covers the transfer's whole body, so it stands for the transfer here. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlannedStep p && p.step == step && p.station.equals(station) && java.util.Arrays.equals(p.txid, txid);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(txid);
+    }
+
     @Override
     public String toString() {
         return step + " " + station + " " + Hex.of(txid).substring(0, 12);

@@ -136,6 +136,14 @@ class PollutionRulesTest {
     }
 
     @Test
+    void aReadingAtTheEndOfTheHourBelongsToTheNextTimePoint() {
+        ledger.appendValid(DATA, records.cu("R09", T + HOUR, 0.9).encode(), records.cu("R09", T - 1, 0.8).encode());
+        assertEquals(plan, PollutionTraceService.planFrom(ledger.queries(), CU, T), "R09 is clean in [T, T + 1 h)");
+        ledger.assertRefused(VALUE, signed(tx(List.of(), List.of(to("R09", 1)), PollutionStep.MINT, "R09", 0.9)),
+                POLLUTION_NOT_POLLUTED);
+    }
+
+    @Test
     void aMintToAStationWithAPollutedDownstreamNeighbourIsRefused() {
         String reason = ledger.assertRefused(VALUE, signed(tx(List.of(), List.of(to("R10", 1)), PollutionStep.MINT, "R10", 0.595)),
                 POLLUTION_MINT_HAS_POLLUTED_DOWNSTREAM);
