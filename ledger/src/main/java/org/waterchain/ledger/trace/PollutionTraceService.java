@@ -75,10 +75,13 @@ public final class PollutionTraceService implements AutoCloseable {
         }
     }
 
-    private PollutionTraceService(LedgerNode node, KeyPair issuer) {
+    private PollutionTraceService(LedgerNode node, KeyPair issuer, Consumer<TraceOutcome> listener) {
         this.node = node;
         this.issuer = issuer;
         this.traces = new Traces(node.queries());
+        if (listener != null) {
+            listeners.add(listener); // before the catch-up, which may trace at once
+        }
         this.unsubscribe = node.subscribe(this::onBlock);
         submitWork(this::catchUp);
     }
@@ -86,15 +89,18 @@ public final class PollutionTraceService implements AutoCloseable {
     /**
      * Starts the service if the registry licenses the key for any pollution asset; otherwise there is nothing this
      * node may trace.
+     *
+     * @param listener hears of each trace the service runs on its own, the catch-up's at start included; may be null
      */
-    public static Optional<PollutionTraceService> startIfLicensed(LedgerNode node, KeyPair issuer) {
+    public static Optional<PollutionTraceService> startIfLicensed(LedgerNode node, KeyPair issuer,
+                                                                  Consumer<TraceOutcome> listener) {
         return licensedPatterns(node.queries(), issuer).isEmpty() ? Optional.empty()
-                : Optional.of(new PollutionTraceService(node, issuer));
+                : Optional.of(new PollutionTraceService(node, issuer, listener));
     }
 
-    /** Starts the service whatever the licences say; traces the key is not licensed for are refused by the rules. */
-    public static PollutionTraceService start(LedgerNode node, KeyPair issuer) {
-        return new PollutionTraceService(node, issuer);
+    /** Starts the service whatever the licences say (the trigger skips quantities the key is not licensed for). */
+    public static PollutionTraceService start(LedgerNode node, KeyPair issuer, Consumer<TraceOutcome> listener) {
+        return new PollutionTraceService(node, issuer, listener);
     }
 
     /** Hears of each trace the service ran on its own, on the service's thread; returns the unsubscribe action. */
@@ -173,7 +179,7 @@ public final class PollutionTraceService implements AutoCloseable {
         if (licensedPatterns(node.queries(), issuer).stream().noneMatch(p -> Asset.licenceCovers(p, asset))) {
             throw new IllegalStateException("this node's key " + issuer.address() + " holds no licence to issue " + asset);
         }
-        if (traces.tracedEvents(t, t + 1).stream().anyMatch(e -> e.quantity().equals(q.symbol()) && e.complete())) {
+        if (isComplete(q, t)) {
             throw new IllegalStateException(q.symbol() + " at " + Instant.ofEpochMilli(t) + " is already traced");
         }
         TracePlan plan = planFrom(node.queries(), q, t);
@@ -244,7 +250,8 @@ public final class PollutionTraceService implements AutoCloseable {
             }
             pending.remove(p);
             String asset = Asset.pollution(p.quantity());
-            if (licensedPatterns(node.queries(), issuer).stream().noneMatch(l -> Asset.licenceCovers(l, asset))) {
+            if (licensedPatterns(node.queries(), issuer).stream().noneMatch(l -> Asset.licenceCovers(l, asset))
+                    || isComplete(p.quantity(), p.timePointMs())) {
                 continue;
             }
             TraceOutcome outcome;
@@ -288,9 +295,11 @@ public final class PollutionTraceService implements AutoCloseable {
         for (String s : stations) {
             noteRecords(q.records(s, newest - CATCH_UP_MS, Long.MAX_VALUE).stream().map(StoredRecord::record).toList());
         }
-        pending.removeIf(p -> traces.tracedEvents(p.timePointMs(), p.timePointMs() + 1).stream()
-                .anyMatch(e -> e.quantity().equals(p.quantity().symbol()) && e.complete()));
         traceClosed();
+    }
+
+    private boolean isComplete(Quantity q, long t) {
+        return traces.tracedEvents(t, t + 1).stream().anyMatch(e -> e.quantity().equals(q.symbol()) && e.complete());
     }
 
     private Map<String, SetStandard> standards() {
