@@ -38,7 +38,8 @@ final class TraceCommand implements Callable<Integer> {
         @Option(names = "--quantity", required = true, description = "quantity symbol, e.g. CU")
         String quantity;
 
-        @Option(names = "--at", required = true, description = "a time in the traced hour: ISO-8601 like 2026-01-01T05:00:00Z, or epoch ms")
+        @Option(names = "--at", required = true,
+                description = "a time in the traced hour: ISO-8601 like 2026-01-01T05:00:00Z, or epoch ms")
         String at;
     }
 
@@ -89,7 +90,8 @@ final class TraceCommand implements Callable<Integer> {
             System.out.println("  with the flow: " + p.stations().stream()
                     .map(s -> s + " (" + p.observed().get(s) + ")").collect(Collectors.joining(" -> ")));
             if (!p.edges().isEmpty()) {
-                System.out.println("  coins passed: " + p.edges().stream().map(Pathway.Edge::toString).collect(Collectors.joining(", ")));
+                System.out.println("  coins passed: "
+                        + p.edges().stream().map(Pathway.Edge::toString).collect(Collectors.joining(", ")));
             }
             System.out.println("  minted at: " + String.join(", ", p.mints()));
         }

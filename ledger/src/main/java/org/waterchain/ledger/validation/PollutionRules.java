@@ -240,9 +240,18 @@ final class PollutionRules {
     }
 
     private static String describe(Registry registry, Quantity q) {
-        return registry.standard(q.symbol()).map(s -> "the standard (" + (Double.isNaN(s.min()) ? "" : "min " + s.min())
-                        + (Double.isNaN(s.min()) || Double.isNaN(s.max()) ? "" : ", ") + (Double.isNaN(s.max()) ? "" : "max " + s.max()) + ")")
-                .orElse("a standard: the registry sets none for " + q.symbol());
+        SetStandard s = registry.standard(q.symbol()).orElse(null);
+        if (s == null) {
+            return "a standard: the registry sets none for " + q.symbol();
+        }
+        List<String> limits = new ArrayList<>(2);
+        if (!Double.isNaN(s.min())) {
+            limits.add("min " + s.min());
+        }
+        if (!Double.isNaN(s.max())) {
+            limits.add("max " + s.max());
+        }
+        return "the standard (" + String.join(", ", limits) + ")";
     }
 
     /** The registry's station graph, rebuilt only when a station or channel was registered since. */

@@ -259,8 +259,9 @@ class PollutionRulesTest {
 
     @Test
     void aPassSplitsItsCoinsByTheContractsRule() {
-        ledger.appendValid(VALUE, signed(tx(List.of(), List.of(to("M02", 3)), PollutionStep.MINT, "M02", 0.358)));
-        OutPoint three = new OutPoint(ValueEntry.txid(16, tx(List.of(), List.of(to("M02", 3)), PollutionStep.MINT, "M02", 0.358).encode()), 0);
+        Transfer mint = tx(List.of(), List.of(to("M02", 3)), PollutionStep.MINT, "M02", 0.358);
+        ledger.appendValid(VALUE, signed(mint));
+        OutPoint three = new OutPoint(ValueEntry.txid(16, mint.encode()), 0);
         String reason = ledger.assertRefused(VALUE, signed(tx(List.of(three), List.of(to("R10", 1), to("R12", 2)),
                 PollutionStep.PASS, "M02", 0.358)), POLLUTION_WRONG_SPLIT);
         assertTrue(reason.endsWith("pays 1 to R10; the split of 3 coins gives it 2"), reason);

@@ -139,7 +139,9 @@ class TraceRandomNetworksTest {
         }
         assertEquals(polluted.size(), seen.size(), what + ": every polluted station on exactly one pathway");
         assertEquals(new java.util.HashSet<>(expected.values()), got, what + ": pathways are the linked polluted stations");
-        assertEquals(edges, r.pathways().stream().flatMap(p -> p.edges().stream()).collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+        TreeSet<Pathway.Edge> extracted = new TreeSet<>();
+        r.pathways().forEach(p -> extracted.addAll(p.edges()));
+        assertEquals(edges, extracted,
                 what + ": coins flowed along every polluted link");
     }
 
