@@ -95,6 +95,7 @@ public final class BlockApplier {
     }
 
     private Applied write(PreparedBlock p, BlockHeader h, String marker) {
+        pollution.beginBlock();
         db.insertBlock(nextSeq, h, p.hash(), p.block().signature());
         List<EntryResult> results = new ArrayList<>(p.entries().size());
         Map<String, Long> touchedSequences = new HashMap<>();

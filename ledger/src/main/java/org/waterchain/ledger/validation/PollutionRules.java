@@ -4,8 +4,10 @@ import static org.waterchain.ledger.validation.Violation.Code.*;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.waterchain.ledger.codec.DecodeException;
@@ -43,9 +45,18 @@ final class PollutionRules {
     private long graphRevision;
     private StationGraph graph;
     private NetworkCycleException cycle;
+    /** Observed values read in the block being applied: no record joins the data chain within a value block. */
+    private final Map<String, Observed> observedInBlock = new HashMap<>();
+
+    private record Observed(SetStandard standard, OptionalDouble value) {}
 
     PollutionRules(LedgerDatabase db) {
         this.db = db;
+    }
+
+    /** Called as each block starts: records may have joined the data chain since the last one. */
+    void beginBlock() {
+        observedInBlock.clear();
     }
 
     static boolean isPollution(String asset) {
@@ -231,12 +242,19 @@ final class PollutionRules {
         if (standard == null) {
             return OptionalDouble.empty();
         }
+        String key = q.symbol() + "|" + tp + "|" + station;
+        Observed seen = observedInBlock.get(key);
+        if (seen != null && seen.standard() == standard) { // a standard set earlier in this block is a new object
+            return seen.value();
+        }
         List<byte[]> raw = db.recordEntriesAt(station, tp, tp + PollutionContract.TIME_POINT_MS);
         List<SensorRecord> records = new ArrayList<>(raw.size());
         for (byte[] r : raw) {
             records.add(RecordEntry.decode(r).signed().record());
         }
-        return Exceedance.observed(standard, q, records);
+        OptionalDouble value = Exceedance.observed(standard, q, records);
+        observedInBlock.put(key, new Observed(standard, value));
+        return value;
     }
 
     private static String describe(Registry registry, Quantity q) {
