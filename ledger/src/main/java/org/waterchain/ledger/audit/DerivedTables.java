@@ -10,6 +10,7 @@ final class DerivedTables {
         {"registry", "kind, key, fields, active", "height", "VALUE"},
         {"alarm_journal", "alarm_id, action, source, condition, priority, value, event_time, operator, comment,"
             + " shelved_until, idx, entry_id", "height", "VALUE"},
+        {"pollution_steps", "quantity, time_point, step, station, value, amount, idx", "height", "VALUE"},
     };
 
     private DerivedTables() {}

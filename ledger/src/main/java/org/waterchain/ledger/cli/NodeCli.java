@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Headless WaterChain ledger node: two chains (sensor records; transactions and registry)"
                 + " ordered by Apache Ratis, stored in SQLite, auditable end to end.",
         subcommands = {InitCommand.class, RunCommand.class, DemoCommand.class, LoadDemoCommand.class,
-                VerifyCommand.class, QueryCommand.class, ProveCommand.class, ExportCommand.class,
+                VerifyCommand.class, QueryCommand.class, ProveCommand.class, ExportCommand.class, TraceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NodeCli {
     /** Exit code when the audit finds the ledger altered. */

@@ -84,7 +84,7 @@ final class QueryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static long parseTime(String s, long absent, String option) {
+    static long parseTime(String s, long absent, String option) {
         if (s == null) {
             return absent;
         }

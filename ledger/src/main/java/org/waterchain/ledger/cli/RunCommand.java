@@ -1,12 +1,15 @@
 package org.waterchain.ledger.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.waterchain.ledger.chain.ChainId;
 import org.waterchain.ledger.crypto.Hex;
 import org.waterchain.ledger.node.DataDirectory;
 import org.waterchain.ledger.node.LedgerNode;
+import org.waterchain.ledger.trace.PollutionTraceService;
+import org.waterchain.ledger.trace.TraceOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +33,26 @@ final class RunCommand implements Callable<Integer> {
                 b.header().height(), Hex.of(b.hash()).substring(0, 12), b.results().size(), b.invalidCount()));
         System.out.printf("node %s serving %s: data chain at #%d, value chain at #%d%n", node.directory().config().nodeId(),
                 node.directory().root(), node.tip(ChainId.DATA).height(), node.tip(ChainId.VALUE).height());
-        stop.await();
+        // a node licensed for pollution coins traces exceedances itself; every replica checks what it submits
+        Optional<PollutionTraceService> tracing = PollutionTraceService.startIfLicensed(node, node.directory().nodeKey(),
+                RunCommand::report);
+        tracing.ifPresent(t -> System.out.println("this node's key is licensed for pollution coins: it traces exceedances"));
+        try {
+            stop.await();
+        } finally {
+            tracing.ifPresent(PollutionTraceService::close);
+        }
         System.out.println("stopping");
+    }
+
+    private static void report(TraceOutcome o) {
+        String when = java.time.Instant.ofEpochMilli(o.timePointMs()).toString();
+        if (o.succeeded()) {
+            System.out.printf("traced %s at %s: %d transfers%n", o.quantity(), when, o.receipts().size());
+        } else {
+            System.out.printf("trace of %s at %s did not complete: %s%n", o.quantity(), when, o.failure() != null ? o.failure()
+                    : o.receipts().stream().filter(r -> !r.valid() && !PollutionTraceService.isDuplicate(r))
+                            .map(r -> r.reason()).findFirst().orElse("?"));
+        }
     }
 }

@@ -26,7 +26,7 @@ import org.waterchain.ledger.registry.RegistryAction.SetStandard;
  */
 public final class Registry {
     private final Map<Address, AddMember> members = new HashMap<>();
-    private final Map<String, RegisterStation> stations = new TreeMap<>();
+    private final TreeMap<String, RegisterStation> stations = new TreeMap<>();
     private final Map<String, RegisterDevice> devices = new TreeMap<>();
     private final Set<String> retiredDevices = new LinkedHashSet<>();
     private final Map<String, String> deviceByKey = new HashMap<>();
@@ -34,6 +34,8 @@ public final class Registry {
     private final Map<String, AddChannel> channels = new TreeMap<>();
     private final Map<String, SetStandard> standards = new TreeMap<>();
     private final Set<String> licences = new LinkedHashSet<>();
+    /** Counts changes of stations and channels, so a contract can keep a graph built from them until the next one. */
+    private long networkRevision;
 
     /** Applies an action that the rules have accepted. Returns whether the written row is active. */
     public boolean apply(RegistryAction action) {
@@ -41,6 +43,7 @@ public final class Registry {
             members.put(m.address(), m);
         } else if (action instanceof RegisterStation s) {
             stations.put(s.id(), s);
+            networkRevision++;
         } else if (action instanceof RegisterDevice d) {
             RegisterDevice old = devices.put(d.deviceId(), d);
             if (old != null) {
@@ -59,6 +62,7 @@ public final class Registry {
             factories.put(f.id(), f);
         } else if (action instanceof AddChannel c) {
             channels.put(c.id(), c);
+            networkRevision++;
         } else if (action instanceof SetStandard s) {
             standards.put(s.quantity(), s);
         } else if (action instanceof GrantLicence l) {
@@ -94,6 +98,26 @@ public final class Registry {
 
     public Optional<RegisterStation> station(String id) {
         return Optional.ofNullable(stations.get(id));
+    }
+
+    /** Registered station ids, sorted. */
+    public Set<String> stationIds() {
+        return java.util.Collections.unmodifiableSet(stations.navigableKeySet());
+    }
+
+    /** The channel network, by channel id. */
+    public java.util.Collection<AddChannel> channels() {
+        return java.util.Collections.unmodifiableCollection(channels.values());
+    }
+
+    /** Changes whenever a station or channel is registered: a graph built from them stays valid until then. */
+    public long networkRevision() {
+        return networkRevision;
+    }
+
+    /** The standard for a quantity symbol (e.g. "CU"), if the registry sets one. */
+    public Optional<SetStandard> standard(String quantity) {
+        return Optional.ofNullable(standards.get(quantity));
     }
 
     public Optional<RegisterDevice> device(String id) {

@@ -38,6 +38,10 @@ public final class LedgerDatabase implements AutoCloseable {
     private final PreparedStatement upsertSequence;
     private final PreparedStatement upsertMeta;
     private final PreparedStatement insertAlarm;
+    private final PreparedStatement selectRecordsAt;
+    private final PreparedStatement selectUnspentAt;
+    private final PreparedStatement historyExists;
+    private final PreparedStatement insertPollutionStep;
 
     private LedgerDatabase(Path file, Connection c) throws SQLException {
         this.file = file;
@@ -63,6 +67,14 @@ public final class LedgerDatabase implements AutoCloseable {
         upsertMeta = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)");
         insertAlarm = c.prepareStatement("INSERT INTO alarm_journal(alarm_id, action, source, condition, priority, value,"
                 + " event_time, operator, comment, shelved_until, height, idx, entry_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        selectRecordsAt = c.prepareStatement("SELECT e.raw FROM records r"
+                + " JOIN entries e ON e.chain = 0 AND e.height = r.height AND e.idx = r.idx"
+                + " WHERE r.station_id = ? AND r.sample_time >= ? AND r.sample_time < ? ORDER BY r.sample_time, r.height, r.idx");
+        selectUnspentAt = c.prepareStatement("SELECT txid, vout, amount, height FROM outputs"
+                + " WHERE address = ? AND asset = ? AND spent_by IS NULL ORDER BY height, txid, vout");
+        historyExists = c.prepareStatement("SELECT 1 FROM address_history WHERE address = ? LIMIT 1");
+        insertPollutionStep = c.prepareStatement("INSERT INTO pollution_steps(quantity, time_point, step, station, value,"
+                + " amount, height, idx) VALUES (?,?,?,?,?,?,?,?)");
     }
 
     /** Opens (creating if new) a ledger database; refuses a file that is some other SQLite database. */
@@ -336,6 +348,74 @@ public final class LedgerDatabase implements AutoCloseable {
             insertAlarm.executeUpdate();
         } catch (SQLException ex) {
             throw fail("insert alarm event " + e.alarmId(), ex);
+        }
+    }
+
+    /**
+     * Raw entries of a station's valid records with sample time in [fromMs, toMs), as this block's transaction sees
+     * them: what a contract reads of the data chain while a value-chain block is applied.
+     */
+    public List<byte[]> recordEntriesAt(String stationId, long fromMs, long toMs) {
+        try {
+            selectRecordsAt.setString(1, stationId);
+            selectRecordsAt.setLong(2, fromMs);
+            selectRecordsAt.setLong(3, toMs);
+            List<byte[]> out = new ArrayList<>();
+            try (ResultSet rs = selectRecordsAt.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getBytes(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("read records of " + stationId, e);
+        }
+    }
+
+    /** Unspent outputs of one asset at an address, including those created earlier in the block being applied. */
+    public List<OutputRow> unspentAt(String address, String asset) {
+        try {
+            selectUnspentAt.setString(1, address);
+            selectUnspentAt.setString(2, asset);
+            List<OutputRow> out = new ArrayList<>();
+            try (ResultSet rs = selectUnspentAt.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OutputRow(rs.getBytes(1), rs.getInt(2), address, asset, rs.getLong(3), rs.getLong(4), null, null));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("read unspent outputs of " + address, e);
+        }
+    }
+
+    /** Whether any valid transaction ever paid or spent this address. */
+    public boolean hasHistory(String address) {
+        try {
+            historyExists.setString(1, address);
+            try (ResultSet rs = historyExists.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw fail("read history of " + address, e);
+        }
+    }
+
+    /** Indexes a valid pollution-coin transfer by its trace. */
+    public void insertPollutionStep(String quantity, long timePointMs, int step, String station, double value, long amount,
+                                    long height, int idx) {
+        try {
+            insertPollutionStep.setString(1, quantity);
+            insertPollutionStep.setLong(2, timePointMs);
+            insertPollutionStep.setInt(3, step);
+            insertPollutionStep.setString(4, station);
+            insertPollutionStep.setDouble(5, value);
+            insertPollutionStep.setLong(6, amount);
+            insertPollutionStep.setLong(7, height);
+            insertPollutionStep.setInt(8, idx);
+            insertPollutionStep.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("index pollution step at value #" + height + "/" + idx, e);
         }
     }
 

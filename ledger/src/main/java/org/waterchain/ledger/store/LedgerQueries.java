@@ -220,6 +220,31 @@ public final class LedgerQueries implements AutoCloseable {
         });
     }
 
+    /**
+     * The valid value-chain transaction with this transaction id (what outputs are referenced by), found through its
+     * first output: the entries that paid that output's address at that height, of which one has this id.
+     */
+    public Optional<StoredEntry> transaction(byte[] txid) {
+        return query("transaction", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.height, e.idx, e.id, e.raw FROM outputs o"
+                    + " JOIN address_history h ON h.address = o.address AND h.height = o.height"
+                    + " JOIN entries e ON e.chain = 1 AND e.height = h.height AND e.idx = h.idx"
+                    + " WHERE o.txid = ? AND o.vout = 0 AND e.valid = 1 ORDER BY e.idx")) {
+                ps.setBytes(1, txid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byte[] raw = rs.getBytes(4);
+                        if (java.util.Arrays.equals(ValueEntry.decode(raw).txid(), txid)) {
+                            return Optional.of(new StoredEntry(ChainId.VALUE, rs.getLong(1), rs.getInt(2), rs.getBytes(3), raw,
+                                    true, null));
+                        }
+                    }
+                    return Optional.empty();
+                }
+            }
+        });
+    }
+
     public Map<String, Long> balances(Address address) {
         Map<String, Long> m = new TreeMap<>();
         for (OutputRow o : unspent(address)) {

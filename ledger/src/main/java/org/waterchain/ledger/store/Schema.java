@@ -43,6 +43,13 @@ final class Schema {
             + " idx INTEGER NOT NULL, entry_id BLOB NOT NULL, PRIMARY KEY(height, idx)) WITHOUT ROWID",
         "CREATE INDEX IF NOT EXISTS alarm_journal_by_alarm ON alarm_journal(alarm_id, height, idx)",
         "CREATE INDEX IF NOT EXISTS alarm_journal_by_time ON alarm_journal(event_time)",
+        // Valid pollution-coin transfers by trace (quantity symbol, time point): a listing of traces. The pathways
+        // themselves are read back from the transactions (the extraction), not from here. step is PollutionStep's
+        // code, amount the coins the transfer pays (minted, passed on or collected).
+        "CREATE TABLE IF NOT EXISTS pollution_steps(quantity TEXT NOT NULL, time_point INTEGER NOT NULL,"
+            + " step INTEGER NOT NULL, station TEXT NOT NULL, value REAL NOT NULL, amount INTEGER NOT NULL, height INTEGER NOT NULL,"
+            + " idx INTEGER NOT NULL, PRIMARY KEY(height, idx)) WITHOUT ROWID",
+        "CREATE INDEX IF NOT EXISTS pollution_steps_by_time ON pollution_steps(time_point, quantity)",
     };
 
 

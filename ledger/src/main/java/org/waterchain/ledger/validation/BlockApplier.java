@@ -32,6 +32,7 @@ public final class BlockApplier {
     public static final String MARKER_KEY = "applied_index";
 
     private final LedgerDatabase db;
+    private final PollutionRules pollution;
     private Registry registry;
     private final Map<String, Long> lastSeqByKey = new HashMap<>();
     private final Map<ChainId, Tip> tips;
@@ -39,6 +40,7 @@ public final class BlockApplier {
 
     public BlockApplier(LedgerDatabase db) {
         this.db = db;
+        this.pollution = new PollutionRules(db);
         this.tips = new java.util.EnumMap<>(ChainId.class);
         load();
     }
@@ -93,6 +95,7 @@ public final class BlockApplier {
     }
 
     private Applied write(PreparedBlock p, BlockHeader h, String marker) {
+        pollution.beginBlock();
         db.insertBlock(nextSeq, h, p.hash(), p.block().signature());
         List<EntryResult> results = new ArrayList<>(p.entries().size());
         Map<String, Long> touchedSequences = new HashMap<>();
@@ -132,7 +135,7 @@ public final class BlockApplier {
         }
         ValueEntry v = (ValueEntry) e.entry();
         if (v.isTransfer()) {
-            TransferRules.apply(e, registry, db, h.height(), i);
+            TransferRules.apply(e, registry, db, pollution, h.height(), i);
         } else if (v.isAlarm()) {
             AlarmRules.apply(e, registry, db, h.height(), i);
         } else {

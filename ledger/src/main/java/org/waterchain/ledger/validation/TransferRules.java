@@ -12,6 +12,7 @@ import org.waterchain.ledger.crypto.Hex;
 import org.waterchain.ledger.registry.Registry;
 import org.waterchain.ledger.store.LedgerDatabase;
 import org.waterchain.ledger.store.OutputRow;
+import org.waterchain.ledger.trace.PollutionMemo;
 import org.waterchain.ledger.value.Asset;
 import org.waterchain.ledger.value.OutPoint;
 import org.waterchain.ledger.value.Output;
@@ -19,11 +20,16 @@ import org.waterchain.ledger.value.Transfer;
 import org.waterchain.ledger.value.ValueEntry;
 import org.waterchain.ledger.value.Witness;
 
-/** The UTXO rules of the value chain for one transfer, in the order they are checked, then its effects. */
+/**
+ * The UTXO rules of the value chain for one transfer, in the order they are checked, then its effects. A transfer
+ * that touches a pollution asset is checked by the pollution-coin contract instead of the ownership and
+ * conservation rules ({@link PollutionRules}).
+ */
 final class TransferRules {
     private TransferRules() {}
 
-    static void apply(PreparedEntry p, Registry registry, LedgerDatabase db, long height, int idx) throws Violation {
+    static void apply(PreparedEntry p, Registry registry, LedgerDatabase db, PollutionRules pollution, long height, int idx)
+            throws Violation {
         ValueEntry entry = (ValueEntry) p.entry();
         Transfer t = (Transfer) p.payload();
         byte[] id = entry.txid();
@@ -47,6 +53,7 @@ final class TransferRules {
         for (Witness w : entry.witnesses()) {
             signers.add(w.address());
         }
+        boolean touchesPollution = t.outputs().stream().anyMatch(o -> PollutionRules.isPollution(o.asset()));
         Map<String, Long> in = new TreeMap<>();
         Set<OutPoint> seen = new HashSet<>();
         List<OutPoint> inputs = t.inputs();
@@ -61,12 +68,40 @@ final class TransferRules {
                 throw new Violation(DOUBLE_SPEND, "input " + op + " was already spent by transaction "
                         + Hex.of(row.spentBy()).substring(0, 16) + " at value height " + row.spentHeight());
             }
-            if (!signers.contains(Address.parse(row.address()))) {
+            if (PollutionRules.isPollution(row.asset())) {
+                touchesPollution = true; // a contract address: no key owns it, the contract decides below
+            } else if (!signers.contains(Address.parse(row.address()))) {
                 throw new Violation(NOT_OWNER, "input " + op + " belongs to " + row.address() + ", who did not sign");
             }
             in.merge(row.asset(), row.amount(), TransferRules::add);
             spent[i] = row;
         }
+        PollutionMemo step = null;
+        long paid = 0;
+        if (touchesPollution) {
+            step = pollution.check(t, spent, signers, registry);
+            paid = t.outputs().stream().mapToLong(Output::amount).reduce(0, TransferRules::add);
+        } else {
+            checkConservation(t, in, signers, registry);
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            db.spend(inputs.get(i), id, height);
+            db.addHistory(spent[i].address(), height, idx);
+        }
+        for (int i = 0; i < t.outputs().size(); i++) {
+            Output o = t.outputs().get(i);
+            db.insertOutput(id, i, o.owner().toString(), o.asset(), o.amount(), height);
+            db.addHistory(o.owner().toString(), height, idx);
+        }
+        if (step != null) {
+            db.insertPollutionStep(step.quantity().symbol(), step.timePointMs(), step.step().code(), step.stationId(),
+                    step.observed(), paid, height, idx);
+        }
+    }
+
+    /** Outputs of an asset may exceed its inputs only when a signer is licensed to issue it (a mint). */
+    private static void checkConservation(Transfer t, Map<String, Long> in, Set<Address> signers, Registry registry)
+            throws Violation {
         Map<String, Long> out = new TreeMap<>();
         for (Output o : t.outputs()) {
             out.merge(o.asset(), o.amount(), TransferRules::add);
@@ -81,15 +116,6 @@ final class TransferRules {
                 throw new Violation(OVERSPEND, "outputs of " + e.getKey() + " (" + e.getValue()
                         + ") exceed its inputs (" + have + ")");
             }
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            db.spend(inputs.get(i), id, height);
-            db.addHistory(spent[i].address(), height, idx);
-        }
-        for (int i = 0; i < t.outputs().size(); i++) {
-            Output o = t.outputs().get(i);
-            db.insertOutput(id, i, o.owner().toString(), o.asset(), o.amount(), height);
-            db.addHistory(o.owner().toString(), height, idx);
         }
     }
 

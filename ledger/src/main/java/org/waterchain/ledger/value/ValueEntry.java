@@ -66,6 +66,11 @@ public record ValueEntry(int type, byte[] body, List<Witness> witnesses) impleme
      * witnesses, so adding a signature to someone's mint makes no new transaction (cf. Bitcoin's segwit txid).
      */
     public byte[] txid() {
+        return txid(type, body);
+    }
+
+    /** The transaction id of a body before anyone signs it (a planned transfer's outputs are spent by it). */
+    public static byte[] txid(int type, byte[] body) {
         return org.waterchain.ledger.crypto.Hashes.sha256((byte) 0x02, new byte[] {(byte) type}, body);
     }
 

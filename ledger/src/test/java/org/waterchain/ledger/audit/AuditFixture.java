@@ -60,7 +60,7 @@ final class AuditFixture {
             byte[] genesisHash = l.applier.tip(VALUE).hash();
             l.append(DATA, l.record("R04-A", 1), l.record("R06-A", 1), l.record("M02-A", 1), l.record("R04-A", 1));
             byte[] mint = l.mintDrops(alice.address(), 1000);
-            l.appendValid(VALUE, mint, l.mint(bob.address(), 50, "POLLUTION:CU"));
+            l.appendValid(VALUE, mint, l.mint(bob.address(), 50, Asset.ALLOWANCE));
             l.appendValid(DATA, l.record("R04-A", 2), l.record("R06-A", 2));
             byte[] pay = l.transfer(List.of(out(mint, 0)), List.of(new Output(Asset.DROP, 300, bob.address()),
                     new Output(Asset.DROP, 700, alice.address())), "hello".getBytes(), alice);

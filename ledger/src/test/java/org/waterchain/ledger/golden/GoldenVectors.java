@@ -21,6 +21,10 @@ import org.waterchain.ledger.record.SensorRecord;
 import org.waterchain.ledger.record.SignedRecord;
 import org.waterchain.ledger.record.StatusFlags;
 import org.waterchain.ledger.registry.RegistryAction;
+import org.waterchain.ledger.trace.BpstPlanner;
+import org.waterchain.ledger.trace.PollutionAddresses;
+import org.waterchain.ledger.trace.PollutionMemo;
+import org.waterchain.ledger.trace.PollutionStep;
 import org.waterchain.ledger.value.OutPoint;
 import org.waterchain.ledger.value.Output;
 import org.waterchain.ledger.value.Transfer;
@@ -85,6 +89,13 @@ public final class GoldenVectors {
         v.put("alarm.body", Hex.of(alarm.encode()));
         v.put("alarm.entry", Hex.of(alarmEntry.encode()));
         v.put("alarm.entry_id", Hex.of(alarmEntry.id()));
+
+        long hour = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+        PollutionMemo memo = new PollutionMemo(PollutionStep.PASS, Quantity.CU, hour, "M02", 0.358);
+        v.put("pollution.memo", Hex.of(memo.encode()));
+        v.put("pollution.station_address", PollutionAddresses.station(Quantity.CU, hour, "R04").toString());
+        v.put("pollution.collection_address", PollutionAddresses.collection(Quantity.CU, hour).toString());
+        v.put("pollution.nonce", Long.toString(BpstPlanner.nonce(PollutionStep.PASS, Quantity.CU, hour, "M02")));
 
         List<byte[]> ids = List.of(entry.id(), EntryId.of(tx.encode()), EntryId.of(regEntry.encode()));
         v.put("merkle.root_of_3", Hex.of(MerkleTree.root(ids)));

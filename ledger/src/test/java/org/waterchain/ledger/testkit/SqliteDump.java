@@ -15,7 +15,7 @@ import java.util.List;
 public final class SqliteDump {
     /** Tables derived by applying blocks: what a refused entry must leave unchanged. */
     public static final List<String> DERIVED = List.of("records", "outputs", "address_history", "registry",
-            "device_sequences");
+            "device_sequences", "pollution_steps");
 
     private SqliteDump() {}
 

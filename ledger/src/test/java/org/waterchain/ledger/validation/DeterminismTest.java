@@ -72,7 +72,7 @@ class DeterminismTest {
                 case 0 -> {
                     mint = a.mintDrops(alice.address(), 10_000);
                     value.add(mint);
-                    value.add(a.mint(bob.address(), 50, Asset.POLLUTION_PREFIX + "CU"));
+                    value.add(a.mint(bob.address(), 50, Asset.ALLOWANCE));
                 }
                 case 1 -> {
                     lastPay = a.transfer(List.of(out(mint, 0)), List.of(new Output(Asset.DROP, 1_000, bob.address()),

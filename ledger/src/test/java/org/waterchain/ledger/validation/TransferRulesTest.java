@@ -21,7 +21,6 @@ import org.waterchain.ledger.crypto.Hashes;
 import org.waterchain.ledger.crypto.Hex;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.crypto.SigningDomain;
-import org.waterchain.ledger.record.Quantity;
 import org.waterchain.ledger.store.StoredEntry;
 import org.waterchain.ledger.testkit.TestLedger;
 import org.waterchain.ledger.validation.ApplyOutcome.Applied;
@@ -63,12 +62,12 @@ class TransferRulesTest {
         return ledger.transfer(List.of(in), outs, new byte[0], from);
     }
 
+    /** Pollution coins are minted only by the tracing contract (PollutionRulesTest), not to a member. */
     @Test
     void mintByLicensedIssuerCreatesTheOutput() {
         assertEquals(Map.of(Asset.DROP, 1000L), ledger.queries().balances(alice.address()));
-        ledger.appendValid(VALUE, ledger.mint(bob.address(), 25, Asset.pollution(Quantity.CU)),
-                ledger.mint(bob.address(), 3000, Asset.ALLOWANCE));
-        assertEquals(Map.of("POLLUTION:CU", 25L, Asset.ALLOWANCE, 3000L), ledger.queries().balances(bob.address()));
+        ledger.appendValid(VALUE, ledger.mint(bob.address(), 25, Asset.DROP), ledger.mint(bob.address(), 3000, Asset.ALLOWANCE));
+        assertEquals(Map.of(Asset.DROP, 25L, Asset.ALLOWANCE, 3000L), ledger.queries().balances(bob.address()));
     }
 
     @Test
@@ -234,15 +233,15 @@ class TransferRulesTest {
 
     @Test
     void multiAssetTransferNeedsEveryOwnerAndBalancesPerAsset() {
-        byte[] bobCu = ledger.mint(bob.address(), 40, Asset.pollution(Quantity.CU));
-        ledger.appendValid(VALUE, bobCu);
-        List<OutPoint> ins = List.of(out(aliceMint, 0), out(bobCu, 0));
-        List<Output> swap = List.of(new Output(Asset.DROP, 1000, bob.address()), new Output("POLLUTION:CU", 40, alice.address()));
+        byte[] bobAllowance = ledger.mint(bob.address(), 40, Asset.ALLOWANCE);
+        ledger.appendValid(VALUE, bobAllowance);
+        List<OutPoint> ins = List.of(out(aliceMint, 0), out(bobAllowance, 0));
+        List<Output> swap = List.of(new Output(Asset.DROP, 1000, bob.address()), new Output(Asset.ALLOWANCE, 40, alice.address()));
         ledger.assertRefused(VALUE, ledger.transfer(ins, swap, new byte[0], alice), NOT_OWNER);
-        List<Output> greedy = List.of(new Output(Asset.DROP, 1000, bob.address()), new Output("POLLUTION:CU", 41, alice.address()));
+        List<Output> greedy = List.of(new Output(Asset.DROP, 1000, bob.address()), new Output(Asset.ALLOWANCE, 41, alice.address()));
         ledger.assertRefused(VALUE, ledger.transfer(ins, greedy, new byte[0], alice, bob), OVERSPEND);
         ledger.appendValid(VALUE, ledger.transfer(ins, swap, new byte[0], alice, bob));
-        assertEquals(Map.of("POLLUTION:CU", 40L), ledger.queries().balances(alice.address()));
+        assertEquals(Map.of(Asset.ALLOWANCE, 40L), ledger.queries().balances(alice.address()));
         assertEquals(Map.of(Asset.DROP, 1000L), ledger.queries().balances(bob.address()));
     }
 }
