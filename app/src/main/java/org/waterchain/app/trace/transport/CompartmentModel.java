@@ -81,13 +81,23 @@ public final class CompartmentModel {
         flow = new double[cells];
         double[] area = new double[cells];
         double[] dispersion = new double[cells];
-        int reach = 0;
-        double reachEnd = stretch.reaches().get(0).lengthM();
+        // Water joining at the node above a cell's reach (first cell of each reach only), and water leaving there.
+        double[] joining = new double[cells];
+        double[] leaving = new double[cells];
+        int reach = -1;
+        double reachEnd = 0;
+        double arriving = 0;
         for (int i = 0; i < cells; i++) {
             double centre = (i + 0.5) * dx;
-            while (centre > reachEnd && reach < stretch.reaches().size() - 1) {
+            // A reach shorter than a cell may be passed over: its node's exchanges go to this cell all the same.
+            while (reach < 0 || (centre > reachEnd && reach < stretch.reaches().size() - 1)) {
                 reach++;
-                reachEnd += stretch.reaches().get(reach).lengthM();
+                Reach r = stretch.reaches().get(reach);
+                reachEnd += r.lengthM();
+                double node = r.nodeFlowM3s(arriving);
+                joining[i] += node - arriving;
+                leaving[i] += node - r.hydraulics().flowM3s();
+                arriving = r.hydraulics().flowM3s();
             }
             ReachHydraulics h = stretch.reaches().get(reach).hydraulics();
             area[i] = h.areaM2();
@@ -100,23 +110,16 @@ public final class CompartmentModel {
         diag = new double[cells];
         upper = new double[cells];
         inflow = new double[cells];
-        double inletFlow = stretch.inletFlowM3s();
-        if (settings.inlet() == Inlet.FLUX) {
-            inflow[0] += inletFlow;
-        } else {
-            // The inlet value sits on the face, half a cell from the first centre.
+        // The inlet's water is the first node's whole flow (joining[0]); with a concentration inlet its value
+        // also sits on the face, half a cell from the first centre, and exchanges by dispersion.
+        if (settings.inlet() == Inlet.CONCENTRATION) {
             double exchange = area[0] * dispersion[0] / (dx / 2);
-            inflow[0] += inletFlow + exchange;
+            inflow[0] += exchange;
             diag[0] -= exchange;
         }
         for (int i = 0; i < cells; i++) {
-            double change = flow[i] - (i == 0 ? inletFlow : flow[i - 1]);
-            if (change > 0) {
-                inflow[i] += change;
-            } else {
-                diag[i] += change; // water leaves at the cell's own concentration
-            }
-            diag[i] -= settings.decayPerSecond() * volume[i];
+            inflow[i] += joining[i];
+            diag[i] -= leaving[i] + settings.decayPerSecond() * volume[i]; // leaving at the cell's own concentration
         }
         double maxPeclet = 0;
         double numerical = 0;

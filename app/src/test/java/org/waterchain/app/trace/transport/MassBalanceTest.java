@@ -40,17 +40,25 @@ class MassBalanceTest {
         ReachHydraulics joined = new ReachHydraulics(0.8, 1.2, 2.5);
         ReachHydraulics split = new ReachHydraulics(0.4, 0.9, 1.8);
         // Inflow of 0.3 m³/s after 1 km, and 0.2 m³/s more joins at the station's node.
-        Stretch widening = new Stretch(0.5, List.of(new Reach(1000, first), new Reach(2838, joined)), 1.0);
-        CompartmentModel m = CompartmentModel.of(widening, ModelSettings.of(32));
-        assertEquals(0.2 / 1.0, m.steady(List.of(PointLoad.constant(0, 0.2))).station(), 1e-12);
+        Stretch widening = new Stretch(List.of(new Reach(1000, first), new Reach(2838, joined)), 1.0);
+        assertEquals(0.2 / 1.0, steadyStation(widening), 1e-12);
         // Half the water leaves at a divergence: the concentration stays, half the mass goes with it.
-        Stretch dividing = new Stretch(0.8, List.of(new Reach(1000, joined), new Reach(2838, split)), 0.4);
-        CompartmentModel d = CompartmentModel.of(dividing, ModelSettings.of(32));
-        assertEquals(0.2 / 0.8, d.steady(List.of(PointLoad.constant(0, 0.2))).station(), 1e-12);
-        // The outfall's node splits before the first reach: only that reach's share comes down it.
-        Stretch splitAtOutfall = new Stretch(0.8, List.of(new Reach(3838, split)), 0.4);
-        assertEquals(0.2 / 0.8, CompartmentModel.of(splitAtOutfall, ModelSettings.of(32))
-                .steady(List.of(PointLoad.constant(0, 0.2))).station(), 1e-12);
+        Stretch dividing = new Stretch(List.of(new Reach(1000, joined), new Reach(2838, split)), 0.4);
+        assertEquals(0.2 / 0.8, steadyStation(dividing), 1e-12);
+        // The outfall's node splits before the first reach: the load mixes into the node's whole flow.
+        Stretch splitAtOutfall = new Stretch(List.of(new Reach(3838, split, 0.8)), 0.4);
+        assertEquals(0.2 / 0.8, steadyStation(splitAtOutfall), 1e-12);
+        // A junction that gains 0.2 m³/s of its own and then divides: dilution first, then the split.
+        Stretch junction = new Stretch(List.of(new Reach(1000, first), new Reach(2838, split, 0.7)), 0.4);
+        assertEquals(0.2 / 0.7, steadyStation(junction), 1e-12);
+        // The same with the junction's reach shorter than a solver cell.
+        Stretch shortReach = new Stretch(List.of(new Reach(1000, first), new Reach(0.5, split, 0.7),
+                new Reach(2837.5, split)), 0.4);
+        assertEquals(0.2 / 0.7, steadyStation(shortReach), 1e-12);
+    }
+
+    private static double steadyStation(Stretch s) {
+        return CompartmentModel.of(s, ModelSettings.of(32)).steady(List.of(PointLoad.constant(0, 0.2))).station();
     }
 
     @Test
