@@ -41,18 +41,18 @@ public final class DryWeatherFlows implements ChannelFlows {
 
     @Override
     public double channelM3s(String channelId) {
-        Double q = channels.get(channelId);
-        if (q == null) {
-            throw new IllegalArgumentException("no channel '" + channelId + "' in the network");
-        }
-        return q;
+        return lookup(channels, channelId, "channel");
     }
 
     @Override
     public double nodeM3s(String nodeId) {
-        Double q = nodes.get(nodeId);
+        return lookup(nodes, nodeId, "node");
+    }
+
+    private static double lookup(Map<String, Double> flows, String id, String kind) {
+        Double q = flows.get(id);
         if (q == null) {
-            throw new IllegalArgumentException("no node '" + nodeId + "' in the network");
+            throw new IllegalArgumentException("no " + kind + " '" + id + "' in the network");
         }
         return q;
     }

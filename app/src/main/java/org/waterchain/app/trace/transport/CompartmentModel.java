@@ -273,6 +273,8 @@ public final class CompartmentModel {
         double[] current = new double[cells];
         double[] next = new double[cells];
         double[] station = new double[steps + 1];
+        // Nothing can settle before the water from the top has reached the bottom.
+        double earliest = stretch.travelTimeS();
         boolean settled = false;
         int n = 0;
         while (n < steps && !settled) {
@@ -283,9 +285,11 @@ public final class CompartmentModel {
             next = spare;
             n++;
             station[n] = stationValue(current, 0);
-            settled = true;
-            for (int i = 0; i < cells && settled; i++) {
-                settled = Math.abs(current[i] - steady[i]) <= SETTLED * scale;
+            if (n * dt > earliest) {
+                settled = true;
+                for (int i = cells - 1; i >= 0 && settled; i--) {
+                    settled = Math.abs(current[i] - steady[i]) <= SETTLED * scale;
+                }
             }
         }
         return new StepResponse(dt, Arrays.copyOf(station, n + 1), stationValue(steady, 0), settled);

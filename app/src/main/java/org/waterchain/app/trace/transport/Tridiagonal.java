@@ -7,22 +7,23 @@ package org.waterchain.app.trace.transport;
  */
 final class Tridiagonal {
     private final double[] lower;
-    private final double[] pivot;
+    private final double[] inversePivot;
     private final double[] upperOverPivot;
 
     /** Row i reads lower[i] x[i-1] + diag[i] x[i] + upper[i] x[i+1]; lower[0] and upper[n-1] are ignored. */
     Tridiagonal(double[] lower, double[] diag, double[] upper) {
         int n = diag.length;
         this.lower = lower.clone();
-        pivot = new double[n];
+        this.lower[0] = 0;
+        inversePivot = new double[n];
         upperOverPivot = new double[n];
         double previous = 0;
         for (int i = 0; i < n; i++) {
-            double p = diag[i] - (i > 0 ? lower[i] * previous : 0);
+            double p = diag[i] - this.lower[i] * previous;
             if (p == 0 || !Double.isFinite(p)) {
                 throw new IllegalStateException("singular transport matrix at cell " + i);
             }
-            pivot[i] = p;
+            inversePivot[i] = 1 / p;
             previous = i < n - 1 ? upper[i] / p : 0;
             upperOverPivot[i] = previous;
         }
@@ -30,10 +31,10 @@ final class Tridiagonal {
 
     /** Solves for x; rhs and x may be the same array. */
     void solve(double[] rhs, double[] x) {
-        int n = pivot.length;
+        int n = inversePivot.length;
         double previous = 0;
         for (int i = 0; i < n; i++) {
-            previous = (rhs[i] - (i > 0 ? lower[i] * previous : 0)) / pivot[i];
+            previous = (rhs[i] - lower[i] * previous) * inversePivot[i];
             x[i] = previous;
         }
         for (int i = n - 2; i >= 0; i--) {
