@@ -24,6 +24,11 @@ import org.waterchain.ledger.registry.RegistryAction.RegisterFactory;
  * then by id.
  */
 public final class FactoryNarrowing {
+    /**
+     * How far upstream a trace looks by default: the whole demo district (its longest pathway, R04 to M02, is about
+     * 8 km) and more than twice the paper's 3,838 m channel.
+     */
+    public static final double DEFAULT_REACH_M = 10_000;
     /** A factory farther than this from every channel is not taken to drain into the network. */
     public static final double DEFAULT_MAX_OUTFALL_SNAP_M = 500;
 

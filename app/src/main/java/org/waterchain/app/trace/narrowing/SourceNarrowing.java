@@ -31,6 +31,8 @@ import org.waterchain.app.trace.transport.Stretch;
  * thread.
  */
 public final class SourceNarrowing {
+    /** Points in a candidate's predicted station series. */
+    static final int SERIES_POINTS = 200;
     /** Fits explaining within one percentage point of each other are ties. */
     public static final double DEFAULT_TIE_TOLERANCE = 0.01;
 
@@ -66,6 +68,7 @@ public final class SourceNarrowing {
                 .map(o -> new Sample(request.window().secondsOf(o.timeMs()), o.value())).toList();
         LoadSchedule schedule = request.window().schedule();
         double horizon = ReversePrediction.horizonS(samples, schedule);
+        double firstSample = samples.stream().mapToDouble(Sample::timeS).min().orElseThrow();
         double lastSample = samples.stream().mapToDouble(Sample::timeS).max().orElseThrow();
         List<Candidate> out = new ArrayList<>();
         for (CandidateFactory cf : narrowing.candidates(request.sourceStationId(), request.quantity(), request.states(),
@@ -79,9 +82,12 @@ public final class SourceNarrowing {
             LoadFit fit = ReversePrediction.fit(response, samples, request.background(), schedule);
             double load = fit.meanRate();
             Profile profile = profile(model, response, fit, schedule, Math.max(0, lastSample), request.background());
+            List<Sample> series = schedule instanceof LoadSchedule.Steady ? List.of()
+                    : series(response, fit, Math.min(0, firstSample), lastSample, request.background());
             out.add(new Candidate(cf.factory().id(), cf.factory().name(), cf.factory().industry(), cf.distanceM(),
                     cf.factory().permittedDischargeM3Day(), cf.outfall(), fit, load,
-                    ceilings.judge(request.quantity(), load, cf.factory().permittedDischargeM3Day()), profile, cf.path()));
+                    ceilings.judge(request.quantity(), load, cf.factory().permittedDischargeM3Day()), profile, series,
+                    cf.path()));
         }
         return rank(out);
     }
@@ -128,6 +134,15 @@ public final class SourceNarrowing {
         return new Profile(excess.timeS(), excess.points().stream()
                 .map(p -> new Profile.Point(p.distanceM(), p.concentration() + background)).toList(),
                 excess.station() + background);
+    }
+
+    private static List<Sample> series(StepResponse response, LoadFit fit, double from, double to, double background) {
+        List<Sample> out = new ArrayList<>(SERIES_POINTS);
+        for (int i = 0; i < SERIES_POINTS; i++) {
+            double t = from + (to - from) * i / (SERIES_POINTS - 1);
+            out.add(new Sample(t, background + excessAt(response, fit, t)));
+        }
+        return out;
     }
 
     private static double excessAt(StepResponse response, LoadFit fit, double t) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.waterchain.app.trace.transport.Sample;
 import org.waterchain.devices.sim.NetworkSimulator;
 import org.waterchain.devices.sim.SimulationConfig;
 import org.waterchain.devices.sim.StationNetwork;
@@ -57,6 +58,12 @@ class SourceNarrowingTest {
         assertEquals(32, plating.profile().points().size());
         assertEquals(3 * 3600.0 + 45 * 60, plating.profile().timeS(), 1e-9, "profile at the last observation");
         assertEquals(List.of("C2", "C3", "C8"), plating.path().stream().map(ChannelPiece::channelId).toList());
+        // The predicted series for the chart: from the discharge's start to the last observation, through the fit.
+        List<Sample> series = plating.stationSeries();
+        assertEquals(0, series.get(0).timeS());
+        assertEquals(BACKGROUND, series.get(0).value(), 1e-12);
+        assertEquals(3 * 3600.0 + 45 * 60, series.get(series.size() - 1).timeS(), 1e-9);
+        assertEquals(plating.fit().predicted().get(14), series.get(series.size() - 1).value(), 1e-9);
     }
 
     @Test
@@ -78,6 +85,7 @@ class SourceNarrowingTest {
         // The steady profile of the fitted load ends at what the station measured.
         assertEquals(BACKGROUND + 15, c.get(0).profile().station(), 1e-6);
         assertTrue(Double.isNaN(c.get(0).profile().timeS()));
+        assertEquals(List.of(), c.get(0).stationSeries(), "steady samples have no time axis");
     }
 
     /** What R10 reads every 15 minutes for 3.75 h after a 6-hour discharge began at T0 + 1 h. */
