@@ -47,10 +47,6 @@ public final class CompartmentModel {
     private final double[] volume;
     /** Flow leaving each cell downstream. */
     private final double[] flow;
-    /** The spatial operator L: V dc/dt = L c + inflow * c_up + loads. */
-    private final double[] lower;
-    private final double[] diag;
-    private final double[] upper;
     /** Water entering each cell from outside the stretch (the inlet, lateral inflows) at the upstream concentration. */
     private final double[] inflow;
     private final Discretisation discretisation;
@@ -106,9 +102,10 @@ public final class CompartmentModel {
             volume[i] = area[i] * dx;
         }
 
-        lower = new double[cells];
-        diag = new double[cells];
-        upper = new double[cells];
+        // The spatial operator L: V dc/dt = L c + inflow * c_up + loads.
+        double[] lower = new double[cells];
+        double[] diag = new double[cells];
+        double[] upper = new double[cells];
         inflow = new double[cells];
         // The inlet's water is the first node's whole flow (joining[0]); with a concentration inlet its value
         // also sits on the face, half a cell from the first centre, and exchanges by dispersion.
