@@ -25,8 +25,12 @@ package org.waterchain.bench;
  *       org.waterchain.bench.ReverseSimulationBench
  * or with the whole suite: -Dwaterchain.bench.include=ReverseSimulation with RunBenchmarks. About 2 minutes.
  *
- * Measured on the project's 2-core machine (OpenJDK 17.0.15), ms per reverse simulation, segments 32 / 93 / 128:
- *   (see the figures printed by main; recorded in the issue notes)
+ * Measured on the project's 2-core machine (OpenJDK 17.0.15, load average 3-4 from other work), ms per run,
+ * segments 32 / 93 / 128 (2016 / 2046 / 2048 cells, about 2,450 steps until the response settles):
+ *   reverse 25.6 / 26.5 / 24.1, reverseSeries 21.8 / 22.0 / 23.5, coarseUpwind 0.015 / 0.066 / 0.19,
+ *   sweepsCeiling 20.3 / 21.2 / 30.8 (noisy); the paper's WASP runs: 4 / 137-142 / 180 minutes.
+ * So a reverse simulation costs little more than the sweeps themselves; under a load average of 7-10 the same
+ * runs took 50-90 ms.
  */
 
 import java.util.ArrayList;
