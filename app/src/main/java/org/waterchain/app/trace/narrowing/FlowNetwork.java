@@ -1,0 +1,173 @@
+package org.waterchain.app.trace.narrowing;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.waterchain.app.session.RegistryView;
+import org.waterchain.ledger.registry.RegistryAction.AddChannel;
+
+/**
+ * The registry's channels as a directed graph in flow direction (each channel runs from its fromNode to its
+ * toNode), with the stations that sit on its nodes (a station's id is the id of its node, as in the demo district
+ * and the station-network simulator). Immutable.
+ */
+public final class FlowNetwork {
+    private final Map<String, AddChannel> channels;
+    private final Map<String, List<AddChannel>> into = new HashMap<>();
+    private final Map<String, List<AddChannel>> outOf = new HashMap<>();
+    private final Set<String> stations;
+
+    private FlowNetwork(Collection<AddChannel> channelList, Collection<String> stationIds) {
+        Map<String, AddChannel> byId = new LinkedHashMap<>();
+        for (AddChannel c : channelList) {
+            byId.put(c.id(), c); // a later registration of an id replaces the earlier one
+        }
+        channels = Map.copyOf(byId);
+        for (AddChannel c : byId.values()) {
+            outOf.computeIfAbsent(c.fromNode(), k -> new ArrayList<>()).add(c);
+            into.computeIfAbsent(c.toNode(), k -> new ArrayList<>()).add(c);
+        }
+        stations = Set.copyOf(stationIds);
+    }
+
+    public static FlowNetwork of(RegistryView registry) {
+        return new FlowNetwork(registry.channels(), registry.stations().keySet());
+    }
+
+    public static FlowNetwork of(Collection<AddChannel> channels, Collection<String> stationIds) {
+        return new FlowNetwork(channels, stationIds);
+    }
+
+    /** True when some channel starts or ends at the node. */
+    public boolean contains(String nodeId) {
+        return into.containsKey(nodeId) || outOf.containsKey(nodeId);
+    }
+
+    public boolean isStation(String nodeId) {
+        return stations.contains(nodeId);
+    }
+
+    public Optional<AddChannel> channel(String id) {
+        return Optional.ofNullable(channels.get(id));
+    }
+
+    public Collection<AddChannel> channels() {
+        return channels.values();
+    }
+
+    public List<AddChannel> into(String nodeId) {
+        return into.getOrDefault(nodeId, List.of());
+    }
+
+    public List<AddChannel> outOf(String nodeId) {
+        return outOf.getOrDefault(nodeId, List.of());
+    }
+
+    /** Every node, in an order where each comes after all nodes upstream of it. */
+    public List<String> flowOrder() {
+        Set<String> nodes = new HashSet<>(into.keySet());
+        nodes.addAll(outOf.keySet());
+        Map<String, Integer> pending = new HashMap<>();
+        Deque<String> ready = new ArrayDeque<>();
+        for (String n : nodes.stream().sorted().toList()) {
+            pending.put(n, into(n).size());
+            if (into(n).isEmpty()) {
+                ready.add(n);
+            }
+        }
+        List<String> order = new ArrayList<>(nodes.size());
+        while (!ready.isEmpty()) {
+            String n = ready.poll();
+            order.add(n);
+            for (AddChannel c : outOf(n)) {
+                if (pending.merge(c.toNode(), -1, Integer::sum) == 0) {
+                    ready.add(c.toNode());
+                }
+            }
+        }
+        if (order.size() < nodes.size()) {
+            List<String> inLoop = nodes.stream().filter(n -> pending.get(n) > 0).sorted().toList();
+            throw new IllegalStateException("the channels form a loop through " + inLoop + ": water cannot flow in circles");
+        }
+        return order;
+    }
+
+    /**
+     * The nodes within reachM metres upstream of a node along the channels (shortest way, Dijkstra on the
+     * reversed graph), not following the water past a node where {@code stopsAt} holds: that node is reported as
+     * a stop and nothing above it is reached through it.
+     */
+    public UpstreamArea upstreamOf(String nodeId, double reachM, Predicate<String> stopsAt) {
+        if (!contains(nodeId)) {
+            throw new IllegalArgumentException("node " + nodeId + " is not on any registered channel");
+        }
+        if (!(reachM >= 0)) {
+            throw new IllegalArgumentException("reach must be >= 0 m, got " + reachM);
+        }
+        record Entry(String node, double distance) {}
+        Map<String, Double> best = new HashMap<>();
+        Map<String, AddChannel> via = new HashMap<>();
+        Map<String, Double> settled = new LinkedHashMap<>();
+        Map<String, AddChannel> towardStart = new HashMap<>();
+        Set<String> stops = new HashSet<>();
+        PriorityQueue<Entry> queue = new PriorityQueue<>((a, b) -> a.distance() != b.distance()
+                ? Double.compare(a.distance(), b.distance()) : a.node().compareTo(b.node()));
+        queue.add(new Entry(nodeId, 0));
+        best.put(nodeId, 0.0);
+        while (!queue.isEmpty()) {
+            Entry e = queue.poll();
+            if (settled.containsKey(e.node()) || stops.contains(e.node()) || e.distance() > best.get(e.node())) {
+                continue;
+            }
+            if (!e.node().equals(nodeId) && stopsAt.test(e.node())) {
+                stops.add(e.node());
+                continue;
+            }
+            settled.put(e.node(), e.distance());
+            if (via.containsKey(e.node())) {
+                towardStart.put(e.node(), via.get(e.node()));
+            }
+            for (AddChannel c : into(e.node())) {
+                double d = e.distance() + c.lengthM();
+                if (d <= reachM && d < best.getOrDefault(c.fromNode(), Double.POSITIVE_INFINITY)) {
+                    best.put(c.fromNode(), d);
+                    via.put(c.fromNode(), c);
+                    queue.add(new Entry(c.fromNode(), d));
+                }
+            }
+        }
+        return new UpstreamArea(nodeId, reachM, settled, towardStart, stops);
+    }
+
+    /**
+     * The nodes the water from the given nodes reaches (themselves included), not entering a node where
+     * {@code stopsAt} holds.
+     */
+    public Set<String> downstreamOf(Collection<String> nodeIds, Predicate<String> stopsAt) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (String n : nodeIds) {
+            if (contains(n) && reached.add(n)) {
+                todo.add(n);
+            }
+        }
+        while (!todo.isEmpty()) {
+            for (AddChannel c : outOf(todo.poll())) {
+                if (!stopsAt.test(c.toNode()) && reached.add(c.toNode())) {
+                    todo.add(c.toNode());
+                }
+            }
+        }
+        return reached;
+    }
+}
