@@ -102,7 +102,7 @@ class ThreeNodeRatisTest {
                 String id = n.directory().config().nodeId();
                 assertEquals(Map.of(Asset.DROP, 4018L), n.queries().balances(ALICE.address()), "ALICE on " + id);
                 assertEquals(Map.of(Asset.DROP, 3722L), n.queries().balances(BOB.address()), "BOB on " + id);
-                assertEquals(Map.of(Asset.DROP, 4326L, "POLLUTION:CU", 3L), n.queries().balances(CAROL.address()), "CAROL on " + id);
+                assertEquals(Map.of(Asset.DROP, 4326L, Asset.ALLOWANCE, 3L), n.queries().balances(CAROL.address()), "CAROL on " + id);
             }
         } finally {
             for (LedgerNode n : nodes) {
@@ -180,7 +180,7 @@ class ThreeNodeRatisTest {
             mints.add(m);
             mintReceipts.add(node.submit(m));
         }
-        mintReceipts.add(node.submit(ValueEntry.signed(new Transfer(List.of(), List.of(new Output("POLLUTION:CU", 3, CAROL.address())),
+        mintReceipts.add(node.submit(ValueEntry.signed(new Transfer(List.of(), List.of(new Output(Asset.ALLOWANCE, 3, CAROL.address())),
                 new byte[0], 99), issuer)));
         Map<CompletableFuture<Receipt>, String> invalidValue = new java.util.LinkedHashMap<>();
         invalidValue.put(node.submit(ValueEntry.signed(new Transfer(List.of(), List.of(new Output(Asset.DROP, 5, ALICE.address())),
