@@ -13,6 +13,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.waterchain.app.alarm.AlarmBanner;
 import org.waterchain.app.alarm.AlarmService;
+import org.waterchain.app.trace.TraceScreen;
+import org.waterchain.app.trace.TraceService;
 import org.waterchain.app.alarm.AlarmsScreen;
 import org.waterchain.app.chart.ChartScreen;
 import org.waterchain.app.devices.DeviceConnections;
@@ -35,6 +37,7 @@ public class WaterChainApp extends Application {
     private MainWindow window;
     private DeviceConnections connections;
     private AlarmService alarmService;
+    private TraceService traceService;
     private AlarmBanner banner;
     private volatile AppSettings settings;
 
@@ -70,6 +73,7 @@ public class WaterChainApp extends Application {
         open.setOnSucceeded(e -> {
             session = open.getValue();
             alarmService = AlarmService.start(session);
+            traceService = TraceService.start(session, List::of, alarmService::raise);
             window = new MainWindow(session, screens(session));
             banner = new AlarmBanner(alarmService, this::operatorName, () -> window.show("alarms"));
             window.setBanner(banner.view());
@@ -92,7 +96,9 @@ public class WaterChainApp extends Application {
         }));
         list.add(new AlarmsScreen(s, alarmService, this::operatorName));
         list.add(charts);
-        list.add(new MapScreen(s));
+        MapScreen map = new MapScreen(s);
+        list.add(map);
+        list.add(new TraceScreen(s, traceService, finding -> window.show("map")));
         list.add(new ExplorerScreen(s));
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));
@@ -107,6 +113,11 @@ public class WaterChainApp extends Application {
     /** The alarm service, once the session is open (tests use it). */
     public AlarmService alarms() {
         return alarmService;
+    }
+
+    /** The tracing service, once the session is open (tests use it). */
+    public TraceService traces() {
+        return traceService;
     }
 
     /** The window, once the session is open (tests use it). */
@@ -125,6 +136,9 @@ public class WaterChainApp extends Application {
         }
         if (banner != null) {
             banner.close();
+        }
+        if (traceService != null) {
+            traceService.close();
         }
         if (alarmService != null) {
             alarmService.close();

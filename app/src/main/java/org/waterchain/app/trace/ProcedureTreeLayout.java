@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.waterchain.ledger.trace.Pathway.Edge;
 
 /**
  * Where each station of traced pathways goes in the procedure tree, drawn as the seed paper's Figure 7:
@@ -18,9 +19,6 @@ import java.util.TreeSet;
  * neighbours, which keeps the arrows of a branch together instead of crossing.
  */
 public final class ProcedureTreeLayout {
-    /** A coin transfer of the trace, from the downstream station to an upstream one. */
-    public record Edge(String downstream, String upstream) {}
-
     /**
      * Column 0 is the leftmost (most upstream); rows count from the top and may be fractional: a station where
      * two branches meet sits between them.
@@ -39,7 +37,7 @@ public final class ProcedureTreeLayout {
     /**
      * @param stations every polluted station of the time point (stations without edges are single-station
      *                 pathways: a source with its own mint)
-     * @param edges    downstream -> upstream transfers; the graph must be acyclic, as the station graph is
+     * @param edges    coin transfers, downstream -> upstream; the graph must be acyclic, as the station graph is
      * @throws IllegalArgumentException when the edges form a cycle or name a station not in {@code stations}
      */
     public static Layout layout(Collection<String> stations, Collection<Edge> edges) {

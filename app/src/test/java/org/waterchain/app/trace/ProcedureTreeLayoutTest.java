@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.waterchain.app.trace.ProcedureTreeLayout.Cell;
-import org.waterchain.app.trace.ProcedureTreeLayout.Edge;
+import org.waterchain.ledger.trace.Pathway.Edge;
 import org.waterchain.app.trace.ProcedureTreeLayout.Layout;
 
 class ProcedureTreeLayoutTest {

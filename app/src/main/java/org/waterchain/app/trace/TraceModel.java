@@ -1,0 +1,157 @@
+package org.waterchain.app.trace;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.waterchain.ledger.trace.Pathway.Edge;
+import org.waterchain.app.trace.narrowing.Candidate;
+import org.waterchain.ledger.trace.Pathway;
+import org.waterchain.ledger.trace.TracedEvent;
+
+/**
+ * What the tracing screen shows, worked out without JavaFX: the list of traced events, and for the chosen one its
+ * headline, its procedure tree and its ranked candidate factories. Owned by the FX thread.
+ */
+public final class TraceModel {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    /** One traced event in the list. */
+    public record EventRow(String quantity, long timePointMs, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** One candidate factory in the ranking table. */
+    public record CandidateRow(int rank, String source, String factoryId, String name, String industry,
+                               String distance, String permitted, String load, String explained, String plausible) {}
+
+    /** The procedure tree's input: every polluted station, the coin transfers, mints, sources and captions. */
+    public record Tree(List<String> stations, List<Edge> edges, Set<String> minted, Set<String> sources,
+                       Map<String, String> captions) {}
+
+    private List<EventRow> events = List.of();
+    private TraceFinding finding;
+
+    /** A model showing one finding, as the report reads it. */
+    public static TraceModel showing(TraceFinding f) {
+        TraceModel m = new TraceModel();
+        m.setFinding(f);
+        return m;
+    }
+
+    /** Newest first: the regulator starts from what just happened. */
+    public void setEvents(List<TracedEvent> traced) {
+        List<EventRow> rows = new ArrayList<>();
+        for (TracedEvent e : traced) {
+            rows.add(new EventRow(e.quantity(), e.timePointMs(), TIME.format(Instant.ofEpochMilli(e.timePointMs()))
+                    + "  " + e.quantity() + "  source " + String.join(", ", e.sources()) + "  (" + e.stations()
+                    + (e.stations() == 1 ? " station" : " stations") + ", " + e.transactionCount() + " tx"
+                    + (e.complete() ? "" : ", incomplete") + ")"));
+        }
+        java.util.Collections.reverse(rows);
+        events = List.copyOf(rows);
+    }
+
+    public List<EventRow> events() {
+        return events;
+    }
+
+    public void setFinding(TraceFinding f) {
+        finding = f;
+    }
+
+    public TraceFinding finding() {
+        return finding;
+    }
+
+    /** Two lines: what exceeded where and when, then the sources and the likeliest dischargers. */
+    public String headline() {
+        if (finding == null) {
+            return "Choose a traced event";
+        }
+        if (!finding.result().traced()) {
+            return finding.quantity() + " at " + TIME.format(Instant.ofEpochMilli(finding.timePointMs()))
+                    + ": nothing has reached the collection address yet";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(finding.quantity()).append(" above ").append(number(finding.limit())).append(' ').append(finding.unit())
+                .append(" at ").append(TIME.format(Instant.ofEpochMilli(finding.timePointMs()))).append(": ")
+                .append(finding.pathways().size()).append(finding.pathways().size() == 1 ? " pathway, " : " pathways, ")
+                .append(finding.result().transactionCount()).append(" coin transactions on the ledger\n");
+        b.append("Source ").append(String.join(", ", finding.result().sources()));
+        List<Candidate> leaders = finding.leaders();
+        if (!leaders.isEmpty()) {
+            b.append("; likeliest discharger ").append(leaders.stream().map(c -> c.factoryId() + " " + c.name())
+                    .reduce((x, y) -> x + ", " + y).orElseThrow());
+        }
+        return b.toString();
+    }
+
+    public Tree tree() {
+        if (finding == null) {
+            return new Tree(List.of(), List.of(), Set.of(), Set.of(), Map.of());
+        }
+        List<String> stations = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        Set<String> minted = new LinkedHashSet<>();
+        Set<String> sources = new LinkedHashSet<>();
+        Map<String, String> captions = new LinkedHashMap<>();
+        for (Pathway p : finding.pathways()) {
+            stations.addAll(p.stations());
+            edges.addAll(p.edges());
+            minted.addAll(p.mints());
+            sources.addAll(p.sources());
+            p.observed().forEach((s, v) -> captions.put(s, number(v) + " " + finding.unit()));
+        }
+        return new Tree(stations, edges, minted, sources, captions);
+    }
+
+    public List<CandidateRow> candidates() {
+        List<CandidateRow> rows = new ArrayList<>();
+        if (finding == null) {
+            return rows;
+        }
+        for (TraceFinding.SourceFinding s : finding.sources()) {
+            int rank = 1;
+            for (Candidate c : s.candidates()) {
+                rows.add(new CandidateRow(rank++, s.station(), c.factoryId(), c.name(), c.industry(),
+                        String.format(Locale.ROOT, "%,.0f m", c.distanceM()),
+                        String.format(Locale.ROOT, "%,.0f m³/d", c.permittedDischargeM3Day()),
+                        String.format(Locale.ROOT, "%.3g g/s", c.load()),
+                        String.format(Locale.ROOT, "%.0f %%", 100 * c.fit().explained()),
+                        c.plausibility().plausible() ? "yes" : String.format(Locale.ROOT, "no (%.0f× the ceiling)",
+                                c.plausibility().ratio())));
+            }
+        }
+        return rows;
+    }
+
+    /** Where the finding rests on an assumption the regulator should weigh. */
+    public String assumptions() {
+        if (finding == null || finding.sources().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("Loads fitted from the last clean reading at the source (");
+        b.append(finding.sources().stream().map(s -> s.station() + " " + TIME.format(Instant.ofEpochMilli(s.dischargeFrom())))
+                .reduce((x, y) -> x + ", " + y).orElseThrow());
+        return b.append("); candidates searched along the channels upstream, stopping at stations that stayed clean.")
+                .toString();
+    }
+
+    static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "?";
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+}
