@@ -92,7 +92,7 @@ public class WaterChainApp extends Application {
         }));
         list.add(new AlarmsScreen(s, alarmService, this::operatorName));
         list.add(charts);
-        list.add(new MapScreen(s));
+        list.add(new MapScreen(s, alarmService));
         list.add(new ExplorerScreen(s));
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));
