@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -24,19 +25,14 @@ import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -52,16 +48,11 @@ import org.waterchain.app.alarm.AlarmSnapshot;
 import org.waterchain.app.fx.FxBatch;
 import org.waterchain.app.map.geo.BoundingBox;
 import org.waterchain.app.map.geo.DemoLayers;
-import org.waterchain.app.map.geo.GeoJsonException;
 import org.waterchain.app.map.geo.Geometry;
-import org.waterchain.app.map.geo.ImportResult;
 import org.waterchain.app.map.geo.IrrigationUnit;
-import org.waterchain.app.map.geo.LayerImport;
 import org.waterchain.app.map.geo.LayerKind;
-import org.waterchain.app.map.geo.LayerStore;
 import org.waterchain.app.map.geo.MapFeature;
 import org.waterchain.app.map.geo.RegistryLayers;
-import org.waterchain.app.map.geo.TypedLayer;
 import org.waterchain.app.map.geo.UnitState;
 import org.waterchain.app.map.tiles.MbTilesException;
 import org.waterchain.app.session.LiveRecord;
@@ -80,7 +71,7 @@ import org.waterchain.ledger.registry.RegistryAction;
  * thread, all or nothing; a bad file is explained in a dialog and changes nothing.
  */
 public final class MapScreen implements Screen {
-    /** The zoom the map opens at: the whole demo district (Taoyuan irrigation district) in view. */
+    /** The zoom the map opens at until it knows its size, and then fits the district (registry and demo layers). */
     public static final double HOME_ZOOM = 12;
     static final double SCALE_BAR_MAX_PX = 120;
     static final double MIN_ZOOM = 2;
@@ -88,7 +79,6 @@ public final class MapScreen implements Screen {
     /** How far a search result or a point layer's "Fit" zooms in at most. */
     static final double FOCUS_ZOOM = 15;
     static final double FIT_PADDING_PX = 40;
-    static final int SEARCH_RESULTS = 10;
     /** Where the demo district lies, for a registry without features. */
     private static final BoundingBox TAOYUAN = new BoundingBox(121.05, 24.85, 121.40, 25.10);
 
@@ -106,32 +96,52 @@ public final class MapScreen implements Screen {
     private final Line scaleLine = new Line();
     private final Label scaleLabel = new Label();
     private final Label hover = new Label();
-    private final TextField search = new TextField();
-    private final ContextMenu searchResults = new ContextMenu();
     private final MenuButton export = new MenuButton("Export");
-    private final Label detailsTitle = new Label("Nothing selected");
-    private final GridPane detailsRows = new GridPane();
+    private final DetailsPanel details = new DetailsPanel();
+    private final SearchBox search;
     private final LayerPanel panel;
+    private final LayerFiles files;
     private final Runnable unsubscribeFeed;
     private final Runnable unsubscribeAlarms;
     private final Runnable unsubscribeBasemaps;
-    private final ExecutorService background = daemon("map-basemaps");
-    /** Reads, keeps and writes layers; the only thread that touches {@link #store}. */
-    private final ExecutorService layerIo = daemon("map-layers");
-    private final CompletableFuture<Void> restored = new CompletableFuture<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "map-basemaps");
+        t.setDaemon(true);
+        return t;
+    });
     private final MapPoint home;
-    private LayerStore store;
-    private MapSearch searchIndex = new MapSearch(List.of());
+    private final BoundingBox district;
     private MapView map;
     private Selection selection;
     private boolean updatingChoice;
-    private Path lastFolder;
 
     /** @param alarms the window's alarm service: stations with unacknowledged alarms flash on the map */
     public MapScreen(Session session, AlarmService alarms) {
         this.session = session;
         this.model = new MapModel(session.registry(), session::now);
         this.panel = new LayerPanel(this::switchLayer, this::fitLayer, this::removeLayer);
+        this.search = new SearchBox(this::focus, text -> status.setText("Nothing on the map is called \"" + text + "\""));
+        this.files = new LayerFiles(new LayerFiles.Host() {
+            @Override
+            public void add(PreparedLayer p, boolean visible) {
+                MapScreen.this.add(p, visible);
+            }
+
+            @Override
+            public void fitLayer(String layerId) {
+                MapScreen.this.fitLayer(layerId);
+            }
+
+            @Override
+            public void status(String text) {
+                status.setText(text);
+            }
+
+            @Override
+            public Window window() {
+                return root.getScene() == null ? null : root.getScene().getWindow();
+            }
+        }, AppSettings.home().resolve("layers"));
         layer.onLayout(() -> {
             updateScale();
             // what was under the pointer has moved away
@@ -142,7 +152,7 @@ public final class MapScreen implements Screen {
             // 14 polygons from the app's own classes: read at once so the demo opens complete
             add(new VectorLayer("units", "Irrigation units (demo)", VectorLayer.Origin.DEMO, DemoLayers.irrigationUnits()));
         }
-        BoundingBox district = extent(layers.values().stream().filter(l -> l.origin() != VectorLayer.Origin.IMPORTED).toList())
+        this.district = extent(layers.values().stream().filter(l -> l.origin() != VectorLayer.Origin.IMPORTED).toList())
                 .orElse(TAOYUAN);
         FitView centre = FitView.of(district, 1, 1, 0, HOME_ZOOM, HOME_ZOOM); // for its centre; the zoom is fixed
         this.home = new MapPoint(centre.lat(), centre.lon());
@@ -158,16 +168,9 @@ public final class MapScreen implements Screen {
                 (AlarmSnapshot s) -> pins.add(AlarmPins.of(s, device -> session.registry().stationOf(device))));
         this.unsubscribeBasemaps = BasemapRegistry.onSelect(b -> Platform.runLater(() -> basemapChanged(b)));
         newMapView(home.getLatitude(), home.getLongitude(), HOME_ZOOM);
+        fitDistrictOnceSized();
         loadBasemaps();
-        restoreImportedLayers();
-    }
-
-    private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        files.restore();
     }
 
     @Override
@@ -193,7 +196,7 @@ public final class MapScreen implements Screen {
         layer.setAlarmed(java.util.Set.of());
         // let started work finish: a half-drawn demo basemap would be drawn again, a layer removal not be kept
         background.shutdown();
-        layerIo.shutdown();
+        files.close();
     }
 
     // ---- the API other screens and tests use ----
@@ -267,7 +270,7 @@ public final class MapScreen implements Screen {
 
     /** Completes once the layers imported in earlier sessions are back on the map (or could not be). */
     CompletableFuture<Void> restored() {
-        return restored;
+        return files.restored();
     }
 
     // ---- layers ----
@@ -285,7 +288,7 @@ public final class MapScreen implements Screen {
     }
 
     private void layersChanged() {
-        searchIndex = new MapSearch(List.copyOf(layers.values()));
+        search.setLayers(List.copyOf(layers.values()));
         panel.show(List.copyOf(layers.values()), layer::isVisible);
         exportChoices();
         refreshDetails();
@@ -296,7 +299,7 @@ public final class MapScreen implements Screen {
         export.getItems().setAll(layers.values().stream().filter(l -> layer.isVisible(l.id())).map(l -> {
             MenuItem item = new MenuItem(l.title() + "…");
             item.setMnemonicParsing(false);
-            item.setOnAction(x -> chooseExport(l));
+            item.setOnAction(x -> files.chooseExport(l));
             return item;
         }).toList());
         export.setDisable(export.getItems().isEmpty());
@@ -329,13 +332,7 @@ public final class MapScreen implements Screen {
         exportChoices();
         VectorLayer v = layers.get(layerId);
         if (v != null && v.origin() == VectorLayer.Origin.IMPORTED) {
-            layerIo.execute(() -> {
-                try {
-                    store().setVisible(layerId, visible);
-                } catch (IOException | RuntimeException e) {
-                    Platform.runLater(() -> status.setText("The layer switch is not kept: " + e.getMessage()));
-                }
-            });
+            files.keepSwitch(layerId, visible);
         }
     }
 
@@ -351,6 +348,33 @@ public final class MapScreen implements Screen {
         });
     }
 
+    /**
+     * Opens on the whole district rather than a fixed zoom, once the map has a size. Listens on the holder, which
+     * stays when a basemap switch replaces the map view.
+     */
+    private void fitDistrictOnceSized() {
+        ChangeListener<Number> firstSize = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
+                if (mapHolder.getWidth() > 0 && mapHolder.getHeight() > 0) {
+                    mapHolder.widthProperty().removeListener(this);
+                    mapHolder.heightProperty().removeListener(this);
+                    Platform.runLater(MapScreen.this::fitDistrict);
+                }
+            }
+        };
+        mapHolder.widthProperty().addListener(firstSize);
+        mapHolder.heightProperty().addListener(firstSize);
+    }
+
+    /** The registry's and the demo's features filling the view. */
+    private void fitDistrict() {
+        if (map.getWidth() > 0 && map.getHeight() > 0) {
+            FitView fit = FitView.of(district, map.getWidth(), map.getHeight(), FIT_PADDING_PX, MIN_ZOOM, FOCUS_ZOOM);
+            setView(fit.lat(), fit.lon(), fit.zoom());
+        }
+    }
+
     private void removeLayer(String layerId) {
         VectorLayer v = layers.get(layerId);
         if (v == null || v.origin() != VectorLayer.Origin.IMPORTED) {
@@ -363,14 +387,7 @@ public final class MapScreen implements Screen {
         }
         layersChanged();
         status.setText("Removed " + v.title());
-        layerIo.execute(() -> {
-            try {
-                store().remove(layerId);
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> status.setText("Removed " + v.title() + " from the map but not from "
-                        + store.directory() + ": " + e.getMessage()));
-            }
-        });
+        files.forget(v);
     }
 
     private static Optional<BoundingBox> extent(List<VectorLayer> ls) {
@@ -384,148 +401,20 @@ public final class MapScreen implements Screen {
         return Optional.ofNullable(all);
     }
 
-    /** The store, opened on first use on the layer thread; a problem with its folder goes to the status line. */
-    private LayerStore store() {
-        if (store == null) {
-            store = LayerStore.open(AppSettings.home().resolve("layers"));
-            store.problem().ifPresent(p -> Platform.runLater(() -> status.setText(p)));
-        }
-        return store;
-    }
-
-    private void restoreImportedLayers() {
-        layerIo.execute(() -> {
-            try {
-                List<String> problems = new ArrayList<>();
-                for (LayerStore.Entry e : store().entries()) {
-                    ImportResult<TypedLayer> r = store.load(e);
-                    if (r.isOk()) {
-                        PreparedLayer p = PreparedLayer.of(new VectorLayer(e.id(), e.title(), VectorLayer.Origin.IMPORTED, r.value()));
-                        Platform.runLater(() -> add(p, e.visible()));
-                    } else {
-                        problems.add("imported layer " + e.title() + " cannot be read: " + r.errors().get(0));
-                    }
-                }
-                if (!problems.isEmpty()) {
-                    Platform.runLater(() -> status.setText(String.join("; ", problems)));
-                }
-            } finally {
-                Platform.runLater(() -> restored.complete(null));
-            }
-        });
-    }
-
     /**
      * Reads a GeoJSON file off the FX thread as a layer of {@code kind} (null: told from the file; NHDPlus flowlines
      * become channels), keeps a copy in the layer store, adds it and zooms to it. A file with errors changes nothing:
      * a dialog lists every error, and the future fails with them.
      */
     public CompletableFuture<VectorLayer> importLayer(Path file, LayerKind kind) {
-        CompletableFuture<VectorLayer> done = new CompletableFuture<>();
-        status.setText("Reading " + file.getFileName() + "…");
-        String title = titleOf(file);
-        layerIo.execute(() -> {
-            try {
-                ImportResult<LayerImport.Imported> r = LayerImport.read(file, kind);
-                if (!r.isOk()) {
-                    Platform.runLater(() -> {
-                        status.setText("Nothing imported from " + file.getFileName());
-                        ImportErrorDialog.show(window(), file, r.errors());
-                        done.completeExceptionally(new GeoJsonException(r.errors()));
-                    });
-                    return;
-                }
-                LayerImport.Imported imported = r.value();
-                LayerStore.Entry e = store().add(title, imported.layer());
-                PreparedLayer p = PreparedLayer.of(new VectorLayer(e.id(), title, VectorLayer.Origin.IMPORTED, imported.layer()));
-                Platform.runLater(() -> {
-                    add(p, true);
-                    fitLayer(e.id());
-                    status.setText(importedText(title, imported));
-                    done.complete(p.layer());
-                });
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> {
-                    status.setText("Nothing imported from " + file.getFileName());
-                    ImportErrorDialog.show(window(), file, "its copy cannot be kept",
-                            "Cannot keep a copy in " + AppSettings.home().resolve("layers") + ": " + e.getMessage());
-                    done.completeExceptionally(e);
-                });
-            }
-        });
-        return done;
-    }
-
-    private static String importedText(String title, LayerImport.Imported imported) {
-        TypedLayer l = imported.layer();
-        String what = String.format(Locale.ROOT, "Imported %s: %,d %s", title, l.features().size(), l.kind().title().toLowerCase(Locale.ROOT));
-        return imported.network().map(n -> what + String.format(Locale.ROOT, " (%s: %d outlet%s, %d headwaters)",
-                imported.format(), n.outlets(), n.outlets() == 1 ? "" : "s", n.headwaters())).orElse(what);
-    }
-
-    private static String titleOf(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return files.importLayer(file, kind);
     }
 
     /** Writes a layer as RFC 7946 GeoJSON off the FX thread; the typed layers read back equal. */
     public CompletableFuture<Path> exportLayer(String layerId, Path file) {
         VectorLayer v = layers.get(layerId);
-        if (v == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("no layer " + layerId + " on the map"));
-        }
-        CompletableFuture<Path> done = new CompletableFuture<>();
-        status.setText("Writing " + file.getFileName() + "…");
-        layerIo.execute(() -> {
-            try {
-                v.data().write(file);
-                Platform.runLater(() -> {
-                    status.setText("Exported " + v.title() + " to " + file);
-                    done.complete(file);
-                });
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> {
-                    status.setText("Could not export " + v.title() + " to " + file + ": " + e.getMessage());
-                    done.completeExceptionally(e);
-                });
-            }
-        });
-        return done;
-    }
-
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private void chooseImport(LayerKind kind) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(kind == null ? "Import a GeoJSON layer" : "Import a layer of " + kind.title().toLowerCase(Locale.ROOT));
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastFolder != null && Files.isDirectory(lastFolder)) {
-            chooser.setInitialDirectory(lastFolder.toFile());
-        }
-        File f = chooser.showOpenDialog(window());
-        if (f != null) {
-            lastFolder = f.toPath().getParent();
-            importLayer(f.toPath(), kind);
-        }
-    }
-
-    private void chooseExport(VectorLayer v) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + v.title() + " as GeoJSON");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson"));
-        chooser.setInitialFileName(v.title().replaceAll("[^\\p{L}\\p{N}._ -]", "_") + ".geojson");
-        if (lastFolder != null && Files.isDirectory(lastFolder)) {
-            chooser.setInitialDirectory(lastFolder.toFile());
-        }
-        File f = chooser.showSaveDialog(window());
-        if (f != null) {
-            lastFolder = f.toPath().getParent();
-            exportLayer(v.id(), f.toPath());
-        }
+        return v == null ? CompletableFuture.failedFuture(new IllegalArgumentException("no layer " + layerId + " on the map"))
+                : files.export(v, file);
     }
 
     // ---- live data and alarms ----
@@ -579,56 +468,8 @@ public final class MapScreen implements Screen {
     }
 
     private void refreshDetails() {
-        detailsRows.getChildren().clear();
         Optional<MapFeature> f = selection == null ? Optional.empty() : layer.feature(selection);
-        Optional<MapModel.Details> d = f.map(x -> model.details(layers.get(selection.layerId()), x));
-        detailsTitle.setText(d.map(MapModel.Details::title).orElse("Nothing selected"));
-        int row = 0;
-        for (MapModel.Row r : d.map(MapModel.Details::rows).orElse(List.of())) {
-            Label label = new Label(r.label());
-            label.getStyleClass().add("map-details-label");
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(r.value());
-            value.setId("map-details-" + r.label().replace(' ', '-'));
-            value.setWrapText(true);
-            GridPane.setHgrow(value, Priority.ALWAYS);
-            detailsRows.addRow(row++, label, value);
-        }
-    }
-
-    private void searchChanged(String text) {
-        List<MapSearch.Result> found = searchIndex.find(text, SEARCH_RESULTS);
-        searchResults.getItems().clear();
-        if (found.isEmpty()) {
-            searchResults.hide();
-            return;
-        }
-        for (int i = 0; i < found.size(); i++) {
-            MapSearch.Result r = found.get(i);
-            Label item = new Label(r.label());
-            item.setId("map-search-result-" + i);
-            CustomMenuItem mi = new CustomMenuItem(item, true);
-            mi.setOnAction(e -> choose(r));
-            searchResults.getItems().add(mi);
-        }
-        if (!searchResults.isShowing() && search.getScene() != null && search.getScene().getWindow() != null) {
-            searchResults.show(search, javafx.geometry.Side.BOTTOM, 0, 0);
-        }
-    }
-
-    private void choose(MapSearch.Result r) {
-        searchResults.hide();
-        focus(r.selection());
-        status.setText("");
-    }
-
-    private void searchEntered() {
-        List<MapSearch.Result> found = searchIndex.find(search.getText(), 1);
-        if (found.isEmpty()) {
-            status.setText("Nothing on the map is called \"" + search.getText().strip() + "\"");
-        } else {
-            choose(found.get(0));
-        }
+        details.show(f.map(x -> model.details(layers.get(selection.layerId()), x)));
     }
 
     // ---- the view ----
@@ -648,26 +489,14 @@ public final class MapScreen implements Screen {
         add.setId("map-basemap-add");
         add.setOnAction(e -> chooseBasemap());
 
-        search.setId("map-search");
-        search.setPromptText("Find station, factory, unit…");
-        search.setPrefColumnCount(16);
-        search.textProperty().addListener((o, was, now) -> searchChanged(now));
-        search.setOnAction(e -> searchEntered());
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                searchResults.hide();
-            }
-        });
-        searchResults.setId("map-search-results");
-
         MenuButton importMenu = new MenuButton("Import layer");
         importMenu.setId("map-import");
         MenuItem detect = new MenuItem("GeoJSON, kind told from the file…");
-        detect.setOnAction(e -> chooseImport(null));
+        detect.setOnAction(e -> files.chooseImport(null));
         importMenu.getItems().add(detect);
         for (LayerKind k : LayerKind.values()) {
             MenuItem item = new MenuItem(k.title() + "…");
-            item.setOnAction(e -> chooseImport(k));
+            item.setOnAction(e -> files.chooseImport(k));
             importMenu.getItems().add(item);
         }
         export.setId("map-export");
@@ -675,7 +504,7 @@ public final class MapScreen implements Screen {
 
         Button home = new Button("District");
         home.setId("map-home");
-        home.setOnAction(e -> setView(this.home.getLatitude(), this.home.getLongitude(), HOME_ZOOM));
+        home.setOnAction(e -> fitDistrict());
         Button zoomIn = new Button("+");
         zoomIn.setId("map-zoom-in");
         zoomIn.setOnAction(e -> map.setZoom(Math.min(MAX_ZOOM, Math.round(map.getZoom()) + 1)));
@@ -685,7 +514,7 @@ public final class MapScreen implements Screen {
         status.setId("map-status");
         status.getStyleClass().add("map-status");
         HBox toolbar = new HBox(new Label("Basemap"), basemaps, add, new Separator(Orientation.VERTICAL),
-                search, new Separator(Orientation.VERTICAL), importMenu, export, new Separator(Orientation.VERTICAL),
+                search.view(), new Separator(Orientation.VERTICAL), importMenu, export, new Separator(Orientation.VERTICAL),
                 zoomOut, zoomIn, home);
         // a long status gives way (with an ellipsis and its full text on hover), the controls never do
         toolbar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
@@ -722,15 +551,7 @@ public final class MapScreen implements Screen {
         mapHolder.getChildren().addAll(overlay, legend, scale, attribution);
         root.setCenter(mapHolder);
 
-        VBox details = new VBox(6, detailsTitle, detailsRows);
-        details.setId("map-details");
-        details.getStyleClass().add("map-details");
-        detailsTitle.setId("map-details-title");
-        detailsTitle.getStyleClass().add("map-details-title");
-        detailsTitle.setWrapText(true);
-        detailsRows.setHgap(10);
-        detailsRows.setVgap(4);
-        VBox side = new VBox(panel.view(), new Separator(), details);
+        VBox side = new VBox(panel.view(), new Separator(), details.view());
         side.getStyleClass().add("map-side");
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
@@ -838,7 +659,7 @@ public final class MapScreen implements Screen {
                     try {
                         Path file = DemoBasemap.ensure(BasemapRegistry.directory().resolve(DemoBasemap.FILE_NAME), session.registry());
                         BasemapRegistry.add(file);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         problems.add("cannot draw the demo basemap: " + e.getMessage());
                     }
                 }
@@ -862,7 +683,7 @@ public final class MapScreen implements Screen {
         if (Files.isDirectory(BasemapRegistry.directory())) {
             chooser.setInitialDirectory(BasemapRegistry.directory().toFile());
         }
-        File f = chooser.showOpenDialog(window());
+        File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (f != null) {
             addBasemap(f.toPath());
         }

@@ -45,6 +45,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +146,12 @@ class MapScreenUiTest {
         scene.getStylesheets().add(WaterChainApp.class.getResource("waterchain.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** The map fits the district once it has its size; tests set their own views after that. */
+    @BeforeEach
+    void opened() {
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
@@ -375,6 +382,11 @@ class MapScreenUiTest {
         waitFor(10, () -> "Station R10".equals(detailsTitle(robot)));
         assertTrue(fx(() -> scene.lookup("#map-station-R10").getStyleClass().contains("selected")));
         assertFalse(fx(() -> scene.lookup("#map-factory-F-PCB-01").getStyleClass().contains("selected")), "one selection at a time");
+
+        // hovering names what a click would pick
+        robot.moveTo(fx(() -> screen.mapView().localToScreen(screen.featurePoint("factories", "F-PCB-01").orElseThrow())));
+        waitFor(10, () -> fx(() -> robot.lookup("#map-hover").queryAs(Label.class).isVisible()));
+        assertEquals("F-PCB-01  Dayuan circuit boards — factory", fx(() -> robot.lookup("#map-hover").queryAs(Label.class).getText()));
 
         clickAt(robot, "channels", "C5");
         waitFor(10, () -> "Channel C5".equals(detailsTitle(robot)));
