@@ -42,9 +42,4 @@ public record ChannelLayer(List<Channel> channels) implements TypedLayer {
     public List<Channel> features() {
         return channels;
     }
-
-    @Override
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(channels.stream().map(Channel::toFeature).toList());
-    }
 }

@@ -39,9 +39,4 @@ public record FactoryLayer(List<Factory> factories) implements TypedLayer {
     public List<Factory> features() {
         return factories;
     }
-
-    @Override
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(factories.stream().map(Factory::toFeature).toList());
-    }
 }

@@ -24,7 +24,8 @@ public record IrrigationUnit(String id, String name, Geometry.Polygon geometry, 
         attributes = attributes == null ? Properties.EMPTY : attributes.without(SCHEMA).without(List.of("id"));
     }
 
-    Feature toFeature() {
+    @Override
+    public Feature toFeature() {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", name);
         schema.put("areaHa", areaHa);

@@ -38,9 +38,4 @@ public record IrrigationUnitLayer(List<IrrigationUnit> units) implements TypedLa
     public List<IrrigationUnit> features() {
         return units;
     }
-
-    @Override
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(units.stream().map(IrrigationUnit::toFeature).toList());
-    }
 }

@@ -47,9 +47,4 @@ public record StationLayer(List<Station> stations) implements TypedLayer {
     public List<Station> features() {
         return stations;
     }
-
-    @Override
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(stations.stream().map(Station::toFeature).toList());
-    }
 }

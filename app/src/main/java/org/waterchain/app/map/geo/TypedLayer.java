@@ -12,7 +12,9 @@ public sealed interface TypedLayer permits ChannelLayer, StationLayer, FactoryLa
     /** The features in file (or registry) order, which is also drawing order. */
     List<? extends MapFeature> features();
 
-    FeatureCollection toFeatures();
+    default FeatureCollection toFeatures() {
+        return new FeatureCollection(features().stream().map(MapFeature::toFeature).toList());
+    }
 
     /** Writes RFC 7946 GeoJSON that reads back as an equal layer. */
     default void write(Path file) throws IOException {

@@ -51,11 +51,16 @@ final class MapLegend {
             entries.setManaged(open);
             title.setText((open ? "▾" : "▸") + " Legend");
         });
-        VBox box = new VBox(4, title, entries);
-        box.setId("map-legend");
+        entries.setMouseTransparent(true);
+        return overlayBox("map-legend", 4, title, entries);
+    }
+
+    /** A white box floating over the map at its content's size, as the legend and the scale bar are. */
+    static VBox overlayBox(String id, double spacing, Node... content) {
+        VBox box = new VBox(spacing, content);
+        box.setId(id);
         box.getStyleClass().add("map-overlay-box");
         box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        entries.setMouseTransparent(true);
         return box;
     }
 

@@ -565,10 +565,7 @@ public final class MapScreen implements Screen {
         scaleLine.setStrokeWidth(3);
         scaleLine.setStroke(Color.web("#212121"));
         scaleLabel.setId("map-scale-label");
-        VBox box = new VBox(2, scaleLabel, scaleLine);
-        box.setId("map-scale");
-        box.getStyleClass().add("map-overlay-box");
-        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        VBox box = MapLegend.overlayBox("map-scale", 2, scaleLabel, scaleLine);
         box.setMouseTransparent(true);
         return box;
     }
