@@ -96,9 +96,12 @@ public class WaterChainApp extends Application {
         }));
         list.add(new AlarmsScreen(s, alarmService, this::operatorName));
         list.add(charts);
-        MapScreen map = new MapScreen(s);
+        MapScreen map = new MapScreen(s, alarmService);
         list.add(map);
-        list.add(new TraceScreen(s, traceService, finding -> window.show("map")));
+        list.add(new TraceScreen(s, traceService, finding -> {
+            window.show("map");
+            map.showTrace(finding);
+        }));
         list.add(new ExplorerScreen(s));
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));

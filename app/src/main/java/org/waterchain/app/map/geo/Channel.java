@@ -36,7 +36,8 @@ public record Channel(String id, String name, String fromNode, String toNode, do
         }
     }
 
-    Feature toFeature() {
+    @Override
+    public Feature toFeature() {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", name);
         schema.put("fromNode", fromNode);

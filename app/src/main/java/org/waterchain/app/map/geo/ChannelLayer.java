@@ -1,11 +1,10 @@
 package org.waterchain.app.map.geo;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The channel network as the map draws it: LineString reaches in file (or registry) order. */
-public record ChannelLayer(List<Channel> channels) {
+public record ChannelLayer(List<Channel> channels) implements TypedLayer {
     public static final GeometryRule RULE = GeometryRule.of("channel", GeometryType.LINE_STRING);
 
     public ChannelLayer {
@@ -34,12 +33,13 @@ public record ChannelLayer(List<Channel> channels) {
         }).flatMap(items -> ImportResult.ok(new ChannelLayer(items)));
     }
 
-
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(channels.stream().map(Channel::toFeature).toList());
+    @Override
+    public LayerKind kind() {
+        return LayerKind.CHANNELS;
     }
 
-    public void write(Path file) throws IOException {
-        GeoJsonWriter.write(toFeatures(), file);
+    @Override
+    public List<Channel> features() {
+        return channels;
     }
 }

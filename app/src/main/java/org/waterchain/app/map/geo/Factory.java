@@ -29,7 +29,8 @@ public record Factory(String id, String name, String industry, Geometry geometry
         attributes = attributes == null ? Properties.EMPTY : attributes.without(SCHEMA).without(List.of("id"));
     }
 
-    Feature toFeature() {
+    @Override
+    public Feature toFeature() {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", name);
         schema.put("industry", industry);

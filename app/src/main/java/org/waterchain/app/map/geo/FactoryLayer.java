@@ -1,11 +1,10 @@
 package org.waterchain.app.map.geo;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Factories as Points or Polygon footprints, with what they may discharge and where. */
-public record FactoryLayer(List<Factory> factories) {
+public record FactoryLayer(List<Factory> factories) implements TypedLayer {
     public static final GeometryRule RULE = GeometryRule.of("factory", GeometryType.POINT, GeometryType.POLYGON);
 
     public FactoryLayer {
@@ -31,12 +30,13 @@ public record FactoryLayer(List<Factory> factories) {
         }).flatMap(items -> ImportResult.ok(new FactoryLayer(items)));
     }
 
-
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(factories.stream().map(Factory::toFeature).toList());
+    @Override
+    public LayerKind kind() {
+        return LayerKind.FACTORIES;
     }
 
-    public void write(Path file) throws IOException {
-        GeoJsonWriter.write(toFeatures(), file);
+    @Override
+    public List<Factory> features() {
+        return factories;
     }
 }

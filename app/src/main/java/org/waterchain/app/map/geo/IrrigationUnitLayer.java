@@ -1,11 +1,10 @@
 package org.waterchain.app.map.geo;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Irrigation units as Polygons. */
-public record IrrigationUnitLayer(List<IrrigationUnit> units) {
+public record IrrigationUnitLayer(List<IrrigationUnit> units) implements TypedLayer {
     public static final GeometryRule RULE = GeometryRule.of("irrigation unit", GeometryType.POLYGON);
 
     public IrrigationUnitLayer {
@@ -21,20 +20,22 @@ public record IrrigationUnitLayer(List<IrrigationUnit> units) {
             String id = r.id();
             String name = r.text("name");
             double area = r.amount("areaHa");
+            String supply = r.text("supplyNode");
             if (!(f.geometry() instanceof Geometry.Polygon polygon)) {
                 r.error("geometry", "expected a Polygon");
                 return null;
             }
-            return r.ok() ? new IrrigationUnit(id, name, polygon, area, r.others(IrrigationUnit.SCHEMA)) : null;
+            return r.ok() ? new IrrigationUnit(id, name, polygon, area, supply, r.others(IrrigationUnit.SCHEMA)) : null;
         }).flatMap(items -> ImportResult.ok(new IrrigationUnitLayer(items)));
     }
 
-
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(units.stream().map(IrrigationUnit::toFeature).toList());
+    @Override
+    public LayerKind kind() {
+        return LayerKind.IRRIGATION_UNITS;
     }
 
-    public void write(Path file) throws IOException {
-        GeoJsonWriter.write(toFeatures(), file);
+    @Override
+    public List<IrrigationUnit> features() {
+        return units;
     }
 }

@@ -7,4 +7,7 @@ public interface MapFeature {
     String name();
 
     Geometry geometry();
+
+    /** The feature as GeoJSON writes it: the layer's schema first, then the other attributes it was read with. */
+    Feature toFeature();
 }

@@ -75,22 +75,38 @@ public final class SpatialIndex<T extends MapFeature> {
 
     /** Features whose geometry touches the box, in insertion order (so drawing order is stable). */
     public List<T> within(BoundingBox box) {
-        List<T> out = new ArrayList<>();
-        if (items.isEmpty() || !box.intersects(extent)) {
-            return out;
-        }
-        BitSet seen = new BitSet(items.size());
-        forCells(box, c -> {
-            for (int i : cells[c]) {
-                seen.set(i);
-            }
-        });
-        for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
-            if (boxes[i].intersects(box) && Planar.intersects(items.get(i).geometry(), box)) {
+        BitSet hits = new BitSet(items.size());
+        boxesTouching(box, hits);
+        List<T> out = new ArrayList<>(hits.cardinality());
+        for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+            if (Planar.intersects(items.get(i).geometry(), box)) {
                 out.add(items.get(i));
             }
         }
         return out;
+    }
+
+    /**
+     * Sets in {@code out} the positions (in the list the index was built from) of the features whose bounding box
+     * touches the box, leaving its other bits alone. A superset of {@link #within}, without its exact geometry test:
+     * the map culls with it on every pan, where drawing a little more than needed costs less than testing.
+     */
+    public void boxesTouching(BoundingBox box, BitSet out) {
+        if (items.isEmpty() || !box.intersects(extent)) {
+            return;
+        }
+        forCells(box, c -> {
+            for (int i : cells[c]) {
+                if (!out.get(i) && boxes[i].intersects(box)) {
+                    out.set(i);
+                }
+            }
+        });
+    }
+
+    /** The feature at a position of the list the index was built from. */
+    public T get(int i) {
+        return items.get(i);
     }
 
     /**

@@ -23,7 +23,8 @@ public record Station(String id, String name, StationKind kind, Geometry.Point g
         return geometry.position();
     }
 
-    Feature toFeature() {
+    @Override
+    public Feature toFeature() {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", name);
         schema.put("kind", kind.name());

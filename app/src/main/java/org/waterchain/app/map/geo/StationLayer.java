@@ -1,13 +1,12 @@
 package org.waterchain.app.map.geo;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.waterchain.ledger.registry.StationKind;
 
 /** Monitoring stations as Points. */
-public record StationLayer(List<Station> stations) {
+public record StationLayer(List<Station> stations) implements TypedLayer {
     public static final GeometryRule RULE = GeometryRule.of("station", GeometryType.POINT);
 
     public StationLayer {
@@ -39,12 +38,13 @@ public record StationLayer(List<Station> stations) {
         }).flatMap(items -> ImportResult.ok(new StationLayer(items)));
     }
 
-
-    public FeatureCollection toFeatures() {
-        return new FeatureCollection(stations.stream().map(Station::toFeature).toList());
+    @Override
+    public LayerKind kind() {
+        return LayerKind.STATIONS;
     }
 
-    public void write(Path file) throws IOException {
-        GeoJsonWriter.write(toFeatures(), file);
+    @Override
+    public List<Station> features() {
+        return stations;
     }
 }

@@ -1,235 +1,414 @@
 package org.waterchain.app.map.view;
 
+import com.gluonhq.impl.maps.BaseMap;
 import com.gluonhq.maps.MapLayer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.Tooltip;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Polyline;
-import javafx.scene.shape.Rectangle;
-import org.waterchain.app.session.RegistryView;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.waterchain.app.map.geo.BoundingBox;
+import org.waterchain.app.map.geo.Geometry;
+import org.waterchain.app.map.geo.LayerKind;
+import org.waterchain.app.map.geo.MapFeature;
+import org.waterchain.app.map.geo.Position;
+import org.waterchain.app.map.geo.SpatialIndex;
+import org.waterchain.app.map.geo.UnitState;
 import org.waterchain.app.standards.ComplianceClass;
-import org.waterchain.ledger.registry.GeoPoint;
-import org.waterchain.ledger.registry.RegistryAction.AddChannel;
-import org.waterchain.ledger.registry.RegistryAction.RegisterFactory;
-import org.waterchain.ledger.registry.RegistryAction.RegisterStation;
 
 /**
- * The registry's channels, factories and stations over the basemap. Nodes are made once per feature;
- * {@link #layoutLayer()}, which Gluon Maps runs on every pan and zoom, only moves them (and shows or hides pooled
- * flow arrows), so a layout pass allocates nothing but the arrow positions.
+ * Every vector layer of the map over the basemap, in one Gluon {@link MapLayer}: irrigation units at the bottom, then
+ * channels, factories, stations, and the alarm rings on top; layers of a kind in the order they were added. Gluon
+ * runs {@link #layoutLayer()} on every layout pass, so a pass with the same view as the last one returns at once,
+ * and a pan or zoom touches only what is in view (see {@link LayerDrawing}). Clicks and hovers are answered from the
+ * layers' spatial indexes, not by picking nodes, so the nodes are mouse-transparent and a thin channel is as easy
+ * to hit as a station. Owned by the FX thread once shown.
  */
-final class FeatureLayer extends MapLayer {
-    static final double STATION_RADIUS = 7;
-    static final double FACTORY_SIZE = 10;
-    /** Screen distance between flow arrows. */
-    static final double ARROW_SPACING = 110;
+public final class FeatureLayer extends MapLayer {
+    /** Clicks within this many pixels of a station or factory, or of a channel, pick it. */
+    static final double POINT_TOLERANCE_PX = 9;
+    static final double LINE_TOLERANCE_PX = 6;
+    /** Features this far outside the view are made ready before they scroll in. */
+    static final double MARGIN_PX = 128;
 
-    private final Group channels = new Group();
-    private final Group factories = new Group();
-    private final Group stations = new Group();
-    private final List<ChannelNodes> channelNodes = new ArrayList<>();
-    private final Map<String, Circle> stationNodes = new LinkedHashMap<>();
-    private final Map<String, Rectangle> factoryNodes = new LinkedHashMap<>();
-    private final Map<String, GeoPoint> stationPlaces = new LinkedHashMap<>();
-    private final Map<String, GeoPoint> factoryPlaces = new LinkedHashMap<>();
-    private final Runnable afterLayout;
-    private Node selected;
+    private static final List<List<LayerKind>> PICK_TIERS = List.of(
+            List.of(LayerKind.STATIONS, LayerKind.FACTORIES), List.of(LayerKind.CHANNELS), List.of(LayerKind.IRRIGATION_UNITS));
 
-    FeatureLayer(RegistryView registry, Consumer<Selection> onPick, Runnable afterLayout) {
-        this.afterLayout = afterLayout;
-        getChildren().addAll(channels, factories, stations);
-        for (AddChannel c : registry.channels()) {
-            Polyline line = new Polyline();
-            line.setId("map-channel-" + c.id());
-            line.getStyleClass().add("map-channel");
-            pickable(line, new Selection(Selection.Kind.CHANNEL, c.id()), onPick);
-            Group arrows = new Group();
-            arrows.setMouseTransparent(true);
-            channels.getChildren().addAll(line, arrows);
-            channelNodes.add(new ChannelNodes(c, line, arrows));
+    private final Map<LayerKind, Group> bands = new LinkedHashMap<>();
+    private final Group rings = new Group();
+    private final Map<String, LayerDrawing> drawings = new LinkedHashMap<>();
+    private final Map<String, ComplianceClass> classes = new HashMap<>();
+    private final Map<String, UnitState> unitStates = new HashMap<>();
+    private Set<String> alarmed = Set.of();
+    private final DoubleProperty pulse = new SimpleDoubleProperty();
+    private final DoubleBinding ringScale = pulse.multiply(0.9).add(1);
+    private final DoubleBinding ringOpacity = pulse.multiply(-0.85).add(1);
+    private final Timeline flash = new Timeline(new KeyFrame(Duration.ZERO, new KeyValue(pulse, 0)),
+            new KeyFrame(Duration.seconds(1.2), new KeyValue(pulse, 1)));
+    private Runnable afterLayout = () -> {};
+    private Selection selection;
+    private Viewport last;
+    private boolean contentChanged = true;
+
+    public FeatureLayer() {
+        for (LayerKind k : List.of(LayerKind.IRRIGATION_UNITS, LayerKind.CHANNELS, LayerKind.FACTORIES, LayerKind.STATIONS)) {
+            Group band = new Group();
+            band.setManaged(false);
+            bands.put(k, band);
+            getChildren().add(band);
         }
-        for (RegisterFactory f : registry.factories().values()) {
-            Rectangle r = new Rectangle(FACTORY_SIZE, FACTORY_SIZE);
-            r.setId("map-factory-" + f.id());
-            r.getStyleClass().add("map-factory");
-            Tooltip.install(r, new Tooltip(f.name() + " — " + f.industry()));
-            pickable(r, new Selection(Selection.Kind.FACTORY, f.id()), onPick);
-            factories.getChildren().add(r);
-            factoryNodes.put(f.id(), r);
-            factoryPlaces.put(f.id(), f.location());
-        }
-        for (RegisterStation s : registry.stationList()) {
-            Circle c = new Circle(STATION_RADIUS, colour(ComplianceClass.NONE));
-            c.setId("map-station-" + s.id());
-            c.getStyleClass().add("map-station");
-            Tooltip.install(c, new Tooltip(s.id() + " " + s.name()));
-            pickable(c, new Selection(Selection.Kind.STATION, s.id()), onPick);
-            stations.getChildren().add(c);
-            stationNodes.put(s.id(), c);
-            stationPlaces.put(s.id(), s.location());
-        }
+        rings.setManaged(false);
+        getChildren().add(rings);
+        setMouseTransparent(true);
+        flash.setCycleCount(Animation.INDEFINITE);
     }
 
-    private static void pickable(Node n, Selection f, Consumer<Selection> onPick) {
-        n.setOnMouseClicked(e -> {
-            if (e.isStillSincePress()) {
-                onPick.accept(f);
-                e.consume();
+    /** Runs after each layout that moved something (the scale bar follows the zoom). */
+    void onLayout(Runnable r) {
+        afterLayout = r;
+    }
+
+    /** Adds a layer above the others of its kind, or replaces the layer of the same id in its place. */
+    public void put(PreparedLayer p) {
+        VectorLayer layer = p.layer();
+        LayerDrawing drawing = switch (layer.kind()) {
+            case CHANNELS -> new ChannelDrawing(p, this);
+            case STATIONS -> new StationDrawing(p, this);
+            case FACTORIES -> new FactoryDrawing(p, this);
+            case IRRIGATION_UNITS -> new UnitDrawing(p, this);
+        };
+        LayerDrawing old = drawings.get(layer.id());
+        Group band = bands.get(layer.kind());
+        int at = band.getChildren().size();
+        if (old != null) {
+            drawing.group.setVisible(old.group.isVisible());
+            int was = band.getChildren().indexOf(old.group);
+            detach(old);
+            at = was >= 0 ? was : band.getChildren().size();
+        }
+        band.getChildren().add(at, drawing.group);
+        drawings.put(layer.id(), drawing);
+        if (drawing instanceof StationDrawing s) {
+            rings.getChildren().add(s.rings());
+            s.rings().visibleProperty().bind(drawing.group.visibleProperty());
+        }
+        restyleAlarms();
+        changed();
+    }
+
+    void remove(String layerId) {
+        LayerDrawing d = drawings.remove(layerId);
+        if (d != null) {
+            detach(d);
+            if (selection != null && selection.layerId().equals(layerId)) {
+                selection = null;
             }
-        });
-    }
-
-    /** The class colours of waterchain.css; grey when a station has no value yet. */
-    static Color colour(ComplianceClass c) {
-        return switch (c) {
-            case BLUE -> Color.web("#1e6fd9");
-            case YELLOW -> Color.web("#e0a800");
-            case RED -> Color.web("#d32f2f");
-            case NONE -> Color.web("#9e9e9e");
-        };
-    }
-
-    void setClass(String stationId, ComplianceClass c) {
-        Circle n = stationNodes.get(stationId);
-        if (n != null) {
-            n.setFill(colour(c));
+            updateFlash();
         }
     }
 
-    void show(Selection.Kind kind, boolean visible) {
-        switch (kind) {
-            case CHANNEL -> channels.setVisible(visible);
-            case STATION -> stations.setVisible(visible);
-            case FACTORY -> factories.setVisible(visible);
+    private void detach(LayerDrawing d) {
+        bands.get(d.prepared.layer().kind()).getChildren().remove(d.group);
+        if (d instanceof StationDrawing s) {
+            s.setAlarmed(Set.of());
+            s.rings().visibleProperty().unbind();
+            rings.getChildren().remove(s.rings());
         }
     }
 
-    void select(Selection f) {
-        if (selected != null) {
-            selected.getStyleClass().remove("selected");
-        }
-        selected = f == null ? null : switch (f.kind()) {
-            case STATION -> stationNodes.get(f.id());
-            case FACTORY -> factoryNodes.get(f.id());
-            case CHANNEL -> channelNodes.stream().filter(c -> c.channel.id().equals(f.id())).map(c -> (Node) c.line)
-                    .findFirst().orElse(null);
-        };
-        if (selected != null) {
-            selected.getStyleClass().add("selected");
+    void setVisible(String layerId, boolean visible) {
+        LayerDrawing d = drawings.get(layerId);
+        if (d != null && d.group.isVisible() != visible) {
+            d.group.setVisible(visible);
+            changed();
         }
     }
 
-    /** Where the station is drawn, in this layer's (and the map view's) coordinates. */
-    Optional<Point2D> stationPoint(String stationId) {
-        GeoPoint p = stationPlaces.get(stationId);
-        return p == null || baseMap == null ? Optional.empty() : Optional.of(getMapPoint(p.lat(), p.lon()));
+    boolean isVisible(String layerId) {
+        LayerDrawing d = drawings.get(layerId);
+        return d != null && d.group.isVisible();
     }
+
+    List<PreparedLayer> layers() {
+        return drawings.values().stream().map(d -> d.prepared).toList();
+    }
+
+    Optional<PreparedLayer> layer(String layerId) {
+        return Optional.ofNullable(drawings.get(layerId)).map(d -> d.prepared);
+    }
+
+    private void changed() {
+        contentChanged = true;
+        markDirty();
+    }
+
+    // ---- shared state the drawings read ----
+
+    Selection selection() {
+        return selection;
+    }
+
+    void select(Selection s) {
+        Selection before = selection;
+        selection = s;
+        for (Selection x : new Selection[] {before, s}) {
+            if (x == null) {
+                continue;
+            }
+            LayerDrawing d = drawings.get(x.layerId());
+            int i = d == null ? -1 : d.prepared.indexOf(x.featureId());
+            if (i >= 0 && d.node(i) != null) {
+                d.style(i, d.node(i));
+                if (x == s) {
+                    d.node(i).toFront();
+                }
+            }
+        }
+    }
+
+    ComplianceClass stationClass(String stationId) {
+        return classes.getOrDefault(stationId, ComplianceClass.NONE);
+    }
+
+    void setStationClasses(Map<String, ComplianceClass> now) {
+        if (!now.equals(classes)) {
+            classes.clear();
+            classes.putAll(now);
+            restyle(LayerKind.STATIONS);
+        }
+    }
+
+    UnitState unitState(String unitId) {
+        return unitStates.getOrDefault(unitId, UnitState.NORMAL);
+    }
+
+    /** Units not named are NORMAL. */
+    void setUnitStates(Map<String, UnitState> states) {
+        unitStates.clear();
+        unitStates.putAll(states);
+        restyle(LayerKind.IRRIGATION_UNITS);
+    }
+
+    private void restyle(LayerKind kind) {
+        for (LayerDrawing d : drawings.values()) {
+            if (d.prepared.layer().kind() == kind) {
+                d.restyle();
+            }
+        }
+    }
+
+    /** The stations that flash; the shared animation runs only while one does. */
+    void setAlarmed(Set<String> stationIds) {
+        alarmed = Set.copyOf(stationIds);
+        restyleAlarms();
+    }
+
+    private void restyleAlarms() {
+        for (LayerDrawing d : drawings.values()) {
+            if (d instanceof StationDrawing s) {
+                s.setAlarmed(alarmed);
+            }
+        }
+        updateFlash();
+    }
+
+    private void updateFlash() {
+        boolean any = !rings.getChildren().isEmpty() && rings.getChildren().stream()
+                .anyMatch(g -> !((Group) g).getChildren().isEmpty());
+        if (any && flash.getStatus() != Animation.Status.RUNNING) {
+            flash.play();
+        } else if (!any && flash.getStatus() == Animation.Status.RUNNING) {
+            flash.stop();
+            pulse.set(0);
+        }
+    }
+
+    boolean isFlashing() {
+        return flash.getStatus() == Animation.Status.RUNNING;
+    }
+
+    DoubleBinding ringScale() {
+        return ringScale;
+    }
+
+    DoubleBinding ringOpacity() {
+        return ringOpacity;
+    }
+
+    static void setSelected(Node n, boolean selected) {
+        if (selected && !n.getStyleClass().contains("selected")) {
+            n.getStyleClass().add("selected");
+        } else if (!selected) {
+            n.getStyleClass().remove("selected");
+        }
+    }
+
+    // ---- layout ----
 
     /**
-     * Gluon Maps lays layers out before its base map applies a new zoom or centre, and the base map's change then
-     * comes too late in the same pass: without these listeners the features lag one zoom step behind the tiles.
+     * Gluon lays layers out before its base map applies a new zoom or centre, and the base map's change comes too
+     * late in the same pass: these listeners ask for another pass, or the features would lag one step behind.
      */
-    private final javafx.beans.InvalidationListener viewMoved = o -> markDirty();
-    private com.gluonhq.impl.maps.BaseMap watched;
+    private final InvalidationListener viewMoved = o -> markDirty();
+    private BaseMap watched;
 
     @Override
     protected void initialize() {
         if (watched != null) {
             watched.zoom().removeListener(viewMoved);
-            watched.centerLat().removeListener(viewMoved);
-            watched.centerLon().removeListener(viewMoved);
+            watched.translateXProperty().removeListener(viewMoved);
+            watched.translateYProperty().removeListener(viewMoved);
         }
         watched = baseMap;
         baseMap.zoom().addListener(viewMoved);
-        baseMap.centerLat().addListener(viewMoved);
-        baseMap.centerLon().addListener(viewMoved);
+        baseMap.translateXProperty().addListener(viewMoved);
+        baseMap.translateYProperty().addListener(viewMoved);
+        last = null;
+        markDirty();
     }
 
     /** Lets the map lay this layer out again after it moved to a new map view. */
     void refresh() {
+        last = null;
         markDirty();
     }
 
     @Override
     protected void layoutLayer() {
-        for (ChannelNodes c : channelNodes) {
-            c.layout();
+        if (baseMap == null || !(getParent() instanceof Region view)) {
+            return;
         }
-        stationNodes.forEach((id, n) -> {
-            Point2D p = place(stationPlaces.get(id));
-            n.setCenterX(p.getX());
-            n.setCenterY(p.getY());
-        });
-        factoryNodes.forEach((id, n) -> {
-            Point2D p = place(factoryPlaces.get(id));
-            n.setX(p.getX() - FACTORY_SIZE / 2);
-            n.setY(p.getY() - FACTORY_SIZE / 2);
-        });
-        afterLayout.run();
+        Viewport v = new Viewport(baseMap.zoom().get(), baseMap.getTranslateX(), baseMap.getTranslateY(),
+                view.getWidth(), view.getHeight());
+        if (layout(v)) {
+            afterLayout.run();
+        }
     }
 
-    private Point2D place(GeoPoint p) {
-        return getMapPoint(p.lat(), p.lon());
+    /**
+     * Lays every shown layer out for the view; what Gluon's layout pass runs, public for the layout benchmark.
+     * Returns false, having done nothing, when neither the view nor the layers changed since the last call.
+     */
+    public boolean layout(Viewport v) {
+        if (v.isEmpty() || (!contentChanged && v.equals(last))) {
+            return false;
+        }
+        BoundingBox area = v.area(MARGIN_PX);
+        for (LayerDrawing d : drawings.values()) {
+            if (d.group.isVisible()) {
+                d.layout(v, area);
+            }
+        }
+        last = v;
+        contentChanged = false;
+        return true;
     }
 
-    /** One channel's line and its pool of arrows (grown when zooming in, hidden rather than removed when out). */
-    private final class ChannelNodes {
-        final AddChannel channel;
-        final Polyline line;
-        final Group arrows;
-        final double[] xs;
-        final double[] ys;
-        final Double[] points;
-
-        ChannelNodes(AddChannel channel, Polyline line, Group arrows) {
-            this.channel = channel;
-            this.line = line;
-            this.arrows = arrows;
-            int n = channel.geometry().size();
-            xs = new double[n];
-            ys = new double[n];
-            points = new Double[2 * n];
+    /** Features with nodes / features in view, over all layers: what the benchmark reports beside its times. */
+    public int[] nodeCounts() {
+        int created = 0;
+        int inView = 0;
+        for (LayerDrawing d : drawings.values()) {
+            created += d.created();
+            inView += d.inViewCount();
         }
+        return new int[] {created, inView};
+    }
 
-        void layout() {
-            List<GeoPoint> g = channel.geometry();
-            for (int i = 0; i < g.size(); i++) {
-                Point2D p = place(g.get(i));
-                xs[i] = p.getX();
-                ys[i] = p.getY();
-                points[2 * i] = xs[i];
-                points[2 * i + 1] = ys[i];
-            }
-            line.getPoints().setAll(points);
-            List<FlowArrows.Arrow> placed = FlowArrows.place(xs, ys, ARROW_SPACING);
-            List<Node> pool = arrows.getChildren();
-            while (pool.size() < placed.size()) {
-                Polygon head = new Polygon(5, 0, -4, -4.5, -4, 4.5);
-                head.getStyleClass().add("map-flow-arrow");
-                pool.add(head);
-            }
-            for (int i = 0; i < pool.size(); i++) {
-                Node head = pool.get(i);
-                if (i < placed.size()) {
-                    FlowArrows.Arrow a = placed.get(i);
-                    head.setTranslateX(a.x());
-                    head.setTranslateY(a.y());
-                    head.setRotate(a.angleDeg());
-                    head.setVisible(true);
-                } else {
-                    head.setVisible(false);
+    // ---- clicks and places ----
+
+    /**
+     * The feature under a point of the map view: the nearest station or factory within a few pixels, else the
+     * nearest channel, else the irrigation unit containing the point; among shown layers only, the top one first.
+     */
+    Optional<Selection> hit(double x, double y) {
+        if (last == null) {
+            return Optional.empty();
+        }
+        Position at = last.position(x, y);
+        double metresPerPx = ScaleBar.metresPerPixel(at.lat(), last.zoom());
+        List<LayerDrawing> topFirst = new ArrayList<>(drawings.values());
+        java.util.Collections.reverse(topFirst);
+        for (List<LayerKind> tier : PICK_TIERS) {
+            double tolerance = metresPerPx * (tier.contains(LayerKind.STATIONS) ? POINT_TOLERANCE_PX
+                    : tier.contains(LayerKind.CHANNELS) ? LINE_TOLERANCE_PX : 1);
+            Selection best = null;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (LayerDrawing d : topFirst) {
+                if (!d.group.isVisible() || !tier.contains(d.prepared.layer().kind())) {
+                    continue;
+                }
+                Optional<SpatialIndex.Hit<MapFeature>> h = d.prepared.index().nearest(at, tolerance);
+                if (h.isPresent() && h.get().distanceM() < bestD) {
+                    bestD = h.get().distanceM();
+                    best = new Selection(d.layerId(), d.prepared.layer().kind(), h.get().feature().id());
                 }
             }
+            if (best != null) {
+                return Optional.of(best);
+            }
         }
+        return Optional.empty();
+    }
+
+    /** The feature's data, if its layer is still on the map. */
+    Optional<MapFeature> feature(Selection s) {
+        LayerDrawing d = drawings.get(s.layerId());
+        int i = d == null ? -1 : d.prepared.indexOf(s.featureId());
+        return i < 0 ? Optional.empty() : Optional.of(d.prepared.feature(i));
+    }
+
+    /**
+     * Where a feature is drawn, in the map view's coordinates: a point's place, a line's middle vertex pair's
+     * midpoint, a polygon's vertex average (inside the convex units and footprints the map draws).
+     */
+    Optional<Point2D> screenPoint(String layerId, String featureId) {
+        LayerDrawing d = drawings.get(layerId);
+        int i = d == null ? -1 : d.prepared.indexOf(featureId);
+        if (i < 0 || last == null) {
+            return Optional.empty();
+        }
+        Position p = representative(d.prepared.feature(i).geometry());
+        return Optional.of(new Point2D(last.screenX(p.lon()), last.screenY(p.lat())));
+    }
+
+    static Position representative(Geometry g) {
+        if (g instanceof Geometry.LineString l) {
+            List<Position> ps = l.points();
+            Position a = ps.get((ps.size() - 1) / 2);
+            Position b = ps.get((ps.size() - 1) / 2 + 1);
+            return new Position((a.lon() + b.lon()) / 2, (a.lat() + b.lat()) / 2);
+        }
+        if (g instanceof Geometry.Polygon p) {
+            List<Position> ring = p.exterior().subList(0, p.exterior().size() - 1);
+            return new Position(ring.stream().mapToDouble(Position::lon).average().orElseThrow(),
+                    ring.stream().mapToDouble(Position::lat).average().orElseThrow());
+        }
+        return g.positions().get(0);
+    }
+
+    /** The ids of stations with a ring, in every layer: for tests and the legend. */
+    Set<String> alarmed() {
+        return new HashSet<>(alarmed);
+    }
+
+    Viewport lastViewport() {
+        return last;
     }
 }

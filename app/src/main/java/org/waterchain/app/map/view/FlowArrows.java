@@ -21,12 +21,20 @@ final class FlowArrows {
         if (xs.length != ys.length) {
             throw new IllegalArgumentException("xs and ys differ in length: " + xs.length + " vs " + ys.length);
         }
+        return place(xs, ys, xs.length, spacing);
+    }
+
+    /** The same for the first {@code n} points of the arrays (the map reuses its buffers). */
+    static List<Arrow> place(double[] xs, double[] ys, int n, double spacing) {
+        if (n > xs.length || n > ys.length) {
+            throw new IllegalArgumentException(n + " points asked of arrays of " + xs.length + " and " + ys.length);
+        }
         if (!(spacing > 0)) {
             throw new IllegalArgumentException("spacing must be positive, got " + spacing);
         }
         List<Arrow> out = new ArrayList<>();
         double total = 0;
-        for (int i = 1; i < xs.length; i++) {
+        for (int i = 1; i < n; i++) {
             total += Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
         }
         if (total < spacing) {
@@ -34,7 +42,7 @@ final class FlowArrows {
         }
         double next = spacing / 2;
         double walked = 0;
-        for (int i = 1; i < xs.length; i++) {
+        for (int i = 1; i < n; i++) {
             double dx = xs[i] - xs[i - 1];
             double dy = ys[i] - ys[i - 1];
             double len = Math.hypot(dx, dy);

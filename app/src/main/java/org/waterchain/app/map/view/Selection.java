@@ -1,12 +1,6 @@
 package org.waterchain.app.map.view;
 
-/** What the user picked on the map: a feature's kind and registry id. */
-public record Selection(Kind kind, String id) {
-    public enum Kind {
-        CHANNEL, STATION, FACTORY;
+import org.waterchain.app.map.geo.LayerKind;
 
-        String label() {
-            return name().toLowerCase();
-        }
-    }
-}
+/** What the user picked on the map: a feature, by its layer and its id within that layer. */
+public record Selection(String layerId, LayerKind kind, String featureId) {}

@@ -2,7 +2,11 @@ package org.waterchain.app.map.view;
 
 import org.waterchain.app.map.tiles.TileMath;
 
-/** Positions on the web-map pixel grid (256-pixel tiles), as Gluon Maps and the basemap tiles use it. */
+/**
+ * Positions on the web-map pixel grid (256-pixel tiles), as Gluon Maps and the basemap tiles use it. The "n" forms
+ * are the same grid scaled to the unit square (0..1 west to east and north to south): the map projects every feature
+ * to it once and only scales and shifts on pan and zoom.
+ */
 final class WebMercator {
     static final int TILE_SIZE = 256;
     /** WGS 84 equatorial radius: the sphere web maps project onto. */
@@ -15,13 +19,29 @@ final class WebMercator {
     }
 
     static double x(double lon, double zoom) {
-        return (lon + 180.0) / 360.0 * worldSize(zoom);
+        return nx(lon) * worldSize(zoom);
     }
 
     static double y(double lat, double zoom) {
+        return ny(lat) * worldSize(zoom);
+    }
+
+    static double nx(double lon) {
+        return (lon + 180.0) / 360.0;
+    }
+
+    static double ny(double lat) {
         double clamped = Math.max(-TileMath.MAX_LATITUDE, Math.min(TileMath.MAX_LATITUDE, lat));
         double rad = Math.toRadians(clamped);
         double mercator = Math.log(Math.tan(rad) + 1.0 / Math.cos(rad));
-        return (1.0 - mercator / Math.PI) / 2.0 * worldSize(zoom);
+        return (1.0 - mercator / Math.PI) / 2.0;
+    }
+
+    static double lon(double nx) {
+        return nx * 360.0 - 180.0;
+    }
+
+    static double lat(double ny) {
+        return Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * ny))));
     }
 }

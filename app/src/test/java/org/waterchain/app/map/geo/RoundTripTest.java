@@ -73,8 +73,8 @@ class RoundTripTest {
     @Test
     void irrigationUnits() throws Exception {
         IrrigationUnitLayer layer = new IrrigationUnitLayer(List.of(
-                new IrrigationUnit("U1", "Block 1", SQUARE, 12.75, attrs()),
-                new IrrigationUnit("U2", "Block 2", SQUARE, 0, Properties.EMPTY)));
+                new IrrigationUnit("U1", "Block 1", SQUARE, 12.75, "R04", attrs()),
+                new IrrigationUnit("U2", "Block 2", SQUARE, 0, "", Properties.EMPTY)));
         Path file = dir.resolve("units.geojson");
         layer.write(file);
         assertEquals(layer, IrrigationUnitLayer.read(file).orThrow());

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the third-party reference data beside the project; tests skip when a fresh clone lacks it. */
-final class SharedData {
+public final class SharedData {
     private SharedData() {
     }
 
-    static Path nhdPlusFlowlines() {
+    public static Path nhdPlusFlowlines() {
         String env = System.getenv("WATERCHAIN_SHARED_DATA");
         Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of("../../shared/data");
         Path file = root.resolve("nhdplus/nhdplusv2_flowlines_NewHopeCreek_NC.geojson");

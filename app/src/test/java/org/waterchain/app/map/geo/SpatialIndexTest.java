@@ -84,7 +84,7 @@ class SpatialIndexTest {
     void clickSelectsTheNearestAndRespectsTolerance() {
         Station a = new Station("A", "", StationKind.REGULAR, new Geometry.Point(121.0, 25.0), Properties.EMPTY);
         Channel c = new Channel("C", "", "N1", "N2", 1000, RoundTripTest.line(121.0, 25.001, 121.01, 25.001), Properties.EMPTY);
-        IrrigationUnit u = new IrrigationUnit("U", "", RoundTripTest.SQUARE, 1, Properties.EMPTY);
+        IrrigationUnit u = new IrrigationUnit("U", "", RoundTripTest.SQUARE, 1, "", Properties.EMPTY);
         SpatialIndex<MapFeature> index = SpatialIndex.of(List.of(a, c, u));
         // 0.001 degree of latitude is about 111 m: the channel is 111 m north of the station.
         assertEquals("C", index.nearest(new Position(121.005, 25.0008), 50).orElseThrow().feature().id());
@@ -93,5 +93,31 @@ class SpatialIndexTest {
         // Inside the unit's exterior but in its hole: the hole is not part of the unit.
         assertEquals(0, index.nearest(new Position(121.18, 24.92), 1).orElseThrow().distanceM());
         assertTrue(index.nearest(new Position(121.158, 24.932), 1).isEmpty());
+    }
+
+    @Test
+    void boxesTouchingIsTheBoundingBoxSupersetOfWithin() {
+        List<MapFeature> all = tenThousandFeatures(5);
+        SpatialIndex<MapFeature> index = SpatialIndex.of(all);
+        Random rnd = new Random(6);
+        for (int q = 0; q < 200; q++) {
+            double lon = lon(rnd), lat = lat(rnd);
+            BoundingBox box = new BoundingBox(lon, lat, lon + rnd.nextDouble() * 0.05, lat + rnd.nextDouble() * 0.05);
+            java.util.BitSet got = new java.util.BitSet();
+            got.set(all.size() + 3); // bits already set are left alone
+            index.boxesTouching(box, got);
+            assertTrue(got.get(all.size() + 3));
+            got.clear(all.size() + 3);
+            java.util.BitSet expected = new java.util.BitSet();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).geometry().bbox().intersects(box)) {
+                    expected.set(i);
+                }
+            }
+            assertEquals(expected, got);
+            for (MapFeature f : index.within(box)) {
+                assertTrue(got.get(all.indexOf(f)), "within() is a subset");
+            }
+        }
     }
 }
