@@ -14,6 +14,12 @@ import javafx.stage.Stage;
 import org.waterchain.app.alarm.AlarmBanner;
 import org.waterchain.app.alarm.AlarmService;
 import org.waterchain.app.trace.TraceScreen;
+import org.waterchain.app.trace.narrowing.SupplyPoint;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import org.waterchain.app.trace.TraceService;
 import org.waterchain.app.alarm.AlarmsScreen;
 import org.waterchain.app.chart.ChartScreen;
@@ -38,6 +44,7 @@ public class WaterChainApp extends Application {
     private DeviceConnections connections;
     private AlarmService alarmService;
     private TraceService traceService;
+    private volatile MapScreen mapScreen;
     private AlarmBanner banner;
     private volatile AppSettings settings;
 
@@ -73,7 +80,7 @@ public class WaterChainApp extends Application {
         open.setOnSucceeded(e -> {
             session = open.getValue();
             alarmService = AlarmService.start(session);
-            traceService = TraceService.start(session, List::of, alarmService::raise);
+            traceService = TraceService.start(session, this::irrigationUnits, alarmService::raise);
             window = new MainWindow(session, screens(session));
             banner = new AlarmBanner(alarmService, this::operatorName, () -> window.show("alarms"));
             window.setBanner(banner.view());
@@ -97,6 +104,7 @@ public class WaterChainApp extends Application {
         list.add(new AlarmsScreen(s, alarmService, this::operatorName));
         list.add(charts);
         MapScreen map = new MapScreen(s, alarmService);
+        mapScreen = map;
         list.add(map);
         list.add(new TraceScreen(s, traceService, finding -> {
             window.show("map");
@@ -106,6 +114,28 @@ public class WaterChainApp extends Application {
         list.add(new DevicesScreen(s, connections));
         list.add(new SettingsScreen(s, settings, saved -> settings = saved));
         return list;
+    }
+
+    /**
+     * The irrigation units on the map and where each takes its water, for tracing's unit marking. Asked from the
+     * tracing thread; the map's layers belong to the FX thread, so they are read there.
+     */
+    private List<SupplyPoint> irrigationUnits() {
+        MapScreen m = mapScreen;
+        if (m == null) {
+            return List.of();
+        }
+        CompletableFuture<List<SupplyPoint>> units = new CompletableFuture<>();
+        Platform.runLater(() -> units.complete(m.irrigationUnits().stream()
+                .map(u -> new SupplyPoint(u.id(), u.supplyNode())).toList()));
+        try {
+            return units.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
     }
 
     /** The operator's name as now set, for alarm actions. */

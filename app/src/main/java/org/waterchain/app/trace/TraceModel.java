@@ -42,6 +42,11 @@ public final class TraceModel {
     private List<EventRow> events = List.of();
     private TraceFinding finding;
 
+    /** A time point as the screens show it, in the machine's zone. */
+    public static String hour(long timeMs) {
+        return TIME.format(Instant.ofEpochMilli(timeMs));
+    }
+
     /** A model showing one finding, as the report reads it. */
     public static TraceModel showing(TraceFinding f) {
         TraceModel m = new TraceModel();

@@ -213,7 +213,7 @@ public final class TraceReport {
             s.append("<polyline fill=\"none\" stroke=\"").append(colours[i]).append("\" stroke-width=\"")
                     .append(i == 0 ? "2.5" : "1.6").append("\" points=\"").append(pts).append("\"/>\n");
             s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\">%s</text>\n", left + 8,
-                    36 + 14 * i, colours[i], esc(c.factoryId() + " " + c.name())));
+                    36.0 + 14 * i, colours[i], esc(c.factoryId() + " " + c.name())));
         }
         s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"black\"/><text x=\"%.1f\" "
                 + "y=\"%.1f\" text-anchor=\"end\">observed at %s</text>\n", px.applyAsDouble(0), py.applyAsDouble(observed),

@@ -52,6 +52,8 @@ import org.waterchain.ledger.registry.RegistryAction.RegisterStation;
  * changed, is drawn again.
  */
 public final class DefaultBasemap {
+    /** The file in the basemaps folder; the name earlier versions used, so their outdated file is drawn again. */
+    public static final String FILE_NAME = "waterchain-demo.mbtiles";
     public static final String NAME = "Built-in: world land, district channels and towns";
     public static final String ATTRIBUTION = NaturalEarthLand.ATTRIBUTION
             + "; channels and places: WaterChain demo district";

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,7 @@ import javafx.stage.Window;
 import org.waterchain.app.alarm.AlarmService;
 import org.waterchain.app.alarm.AlarmSnapshot;
 import org.waterchain.app.fx.FxBatch;
+import org.waterchain.app.map.basemap.DefaultBasemap;
 import org.waterchain.app.map.geo.BoundingBox;
 import org.waterchain.app.map.geo.DemoLayers;
 import org.waterchain.app.map.geo.Geometry;
@@ -59,6 +63,15 @@ import org.waterchain.app.session.LiveRecord;
 import org.waterchain.app.session.RegistryView;
 import org.waterchain.app.session.Session;
 import org.waterchain.app.settings.AppSettings;
+import org.waterchain.app.trace.TraceFinding;
+import org.waterchain.app.trace.TraceModel;
+import org.waterchain.ledger.registry.GeoPoint;
+import org.waterchain.ledger.registry.RegistryAction.AddChannel;
+import org.waterchain.ledger.registry.RegistryAction.RegisterFactory;
+import org.waterchain.ledger.registry.RegistryAction.RegisterStation;
+import org.waterchain.app.trace.narrowing.Candidate;
+import org.waterchain.app.trace.narrowing.UnitStatus;
+import org.waterchain.ledger.trace.Pathway;
 import org.waterchain.app.shell.Screen;
 import org.waterchain.app.standards.ComplianceClass;
 import org.waterchain.ledger.registry.RegistryAction;
@@ -87,6 +100,9 @@ public final class MapScreen implements Screen {
     private final Session session;
     private final MapModel model;
     private final FeatureLayer layer = new FeatureLayer();
+    private final TraceOverlay trace = new TraceOverlay();
+    private final Label traceLabel = new Label();
+    private final HBox traceBar = new HBox(8);
     private final Map<String, VectorLayer> layers = new LinkedHashMap<>();
     private final BorderPane root = new BorderPane();
     private final StackPane mapHolder = new StackPane();
@@ -104,6 +120,8 @@ public final class MapScreen implements Screen {
     private final Runnable unsubscribeFeed;
     private final Runnable unsubscribeAlarms;
     private final Runnable unsubscribeBasemaps;
+    private final Runnable unsubscribeTileProblems;
+    private final Runnable unsubscribeBasemapList;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "map-basemaps");
         t.setDaemon(true);
@@ -167,6 +185,9 @@ public final class MapScreen implements Screen {
         this.unsubscribeAlarms = alarms.subscribe(
                 (AlarmSnapshot s) -> pins.add(AlarmPins.of(s, device -> session.registry().stationOf(device))));
         this.unsubscribeBasemaps = BasemapRegistry.onSelect(b -> Platform.runLater(() -> basemapChanged(b)));
+        this.unsubscribeTileProblems = BasemapRegistry.onTileProblem(m -> Platform.runLater(() -> status.setText(m)));
+        // sources saved in the settings or a finished download: new chooser items, the same map view
+        this.unsubscribeBasemapList = BasemapRegistry.onListChange(() -> Platform.runLater(this::listBasemaps));
         newMapView(home.getLatitude(), home.getLongitude(), HOME_ZOOM);
         fitDistrictOnceSized();
         loadBasemaps();
@@ -193,6 +214,8 @@ public final class MapScreen implements Screen {
         unsubscribeFeed.run();
         unsubscribeAlarms.run();
         unsubscribeBasemaps.run();
+        unsubscribeTileProblems.run();
+        unsubscribeBasemapList.run();
         layer.setAlarmed(java.util.Set.of());
         // let started work finish: a half-drawn demo basemap would be drawn again, a layer removal not be kept
         background.shutdown();
@@ -238,6 +261,73 @@ public final class MapScreen implements Screen {
 
     public Optional<Selection> selection() {
         return Optional.ofNullable(selection);
+    }
+
+    /**
+     * Shows a traced pollution event: its pathway channels and polluted stations, the likeliest discharger of each
+     * source, the irrigation units it touches (orange) or searched upstream (purple), fitted into view. On the FX
+     * thread; {@link #clearTrace()} takes it away.
+     */
+    public void showTrace(TraceFinding f) {
+        RegistryView reg = session.registry();
+        List<List<GeoPoint>> lines = new ArrayList<>();
+        for (AddChannel c : reg.channels()) {
+            if (f.channels().contains(c.id()) && c.geometry().size() >= 2) {
+                lines.add(c.geometry());
+            }
+        }
+        List<TraceOverlay.Station> polluted = new ArrayList<>();
+        List<GeoPoint> extent = new ArrayList<>();
+        Set<String> sources = new HashSet<>(f.result().sources());
+        for (Pathway p : f.pathways()) {
+            for (String id : p.stations()) {
+                RegisterStation st = reg.stations().get(id);
+                if (st != null) {
+                    polluted.add(new TraceOverlay.Station(id, st.location(), sources.contains(id)));
+                    extent.add(st.location());
+                }
+            }
+        }
+        List<TraceOverlay.Suspect> suspects = new ArrayList<>();
+        for (Candidate c : f.leaders()) {
+            RegisterFactory factory = reg.factories().get(c.factoryId());
+            if (factory != null) {
+                suspects.add(new TraceOverlay.Suspect(c.factoryId(), c.name(), factory.location()));
+                extent.add(factory.location());
+            }
+        }
+        trace.show(lines, polluted, suspects);
+        Map<String, UnitState> states = new HashMap<>();
+        f.units().forEach((unit, status) -> states.put(unit,
+                status == UnitStatus.POLLUTED ? UnitState.POLLUTED : UnitState.UPSTREAM));
+        markUnits(states);
+        traceLabel.setText("Traced " + f.quantity() + " at " + TraceModel.hour(f.timePointMs()) + ": source "
+                + String.join(", ", f.result().sources())
+                + (suspects.isEmpty() ? "" : "; likeliest " + suspects.stream().map(TraceOverlay.Suspect::id)
+                        .reduce((a, b) -> a + ", " + b).orElseThrow()));
+        traceBar.setVisible(true);
+        traceBar.setManaged(true);
+        if (!extent.isEmpty() && map.getWidth() > 0) {
+            double w = extent.stream().mapToDouble(GeoPoint::lon).min().orElseThrow();
+            double e = extent.stream().mapToDouble(GeoPoint::lon).max().orElseThrow();
+            double so = extent.stream().mapToDouble(GeoPoint::lat).min().orElseThrow();
+            double n = extent.stream().mapToDouble(GeoPoint::lat).max().orElseThrow();
+            FitView fit = FitView.of(new BoundingBox(w, so, e, n), map.getWidth(),
+                    map.getHeight(), FIT_PADDING_PX, MIN_ZOOM, FOCUS_ZOOM);
+            setView(fit.lat(), fit.lon(), fit.zoom());
+        }
+    }
+
+    /** Takes a shown trace off the map and returns the units to normal. */
+    public void clearTrace() {
+        trace.clear();
+        markUnits(Map.of());
+        traceBar.setVisible(false);
+        traceBar.setManaged(false);
+    }
+
+    public boolean showsTrace() {
+        return trace.isShowing();
     }
 
     /**
@@ -513,20 +603,33 @@ public final class MapScreen implements Screen {
         zoomOut.setOnAction(e -> map.setZoom(Math.max(MIN_ZOOM, Math.round(map.getZoom()) - 1)));
         status.setId("map-status");
         status.getStyleClass().add("map-status");
-        HBox toolbar = new HBox(new Label("Basemap"), basemaps, add, new Separator(Orientation.VERTICAL),
+        Button clearTrace = new Button("Clear trace");
+        clearTrace.setId("map-clear-trace");
+        clearTrace.setOnAction(e -> clearTrace());
+        traceLabel.setId("map-trace-label");
+        traceLabel.getStyleClass().add("map-trace-label");
+        traceBar.getChildren().setAll(traceLabel, clearTrace);
+        traceBar.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        traceBar.setVisible(false);
+        traceBar.setManaged(false);
+        Button download = new Button("Download area…");
+        download.setId("map-download-area");
+        download.setOnAction(e -> AreaDownloadDialog.open(root.getScene().getWindow(), map));
+        HBox toolbar = new HBox(new Label("Basemap"), basemaps, add, download, new Separator(Orientation.VERTICAL),
                 search.view(), new Separator(Orientation.VERTICAL), importMenu, export, new Separator(Orientation.VERTICAL),
                 zoomOut, zoomIn, home);
-        // a long status gives way (with an ellipsis and its full text on hover), the controls never do
         toolbar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        toolbar.getChildren().add(status);
+        // the status has a row of its own: a long message gives way (ellipsis, full text on hover), no control does
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
         javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
         statusTip.textProperty().bind(status.textProperty());
         status.setTooltip(statusTip);
         toolbar.getStyleClass().add("map-toolbar");
-        root.setTop(toolbar);
+        HBox statusRow = new HBox(status, traceBar);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        statusRow.getStyleClass().add("map-status-row");
+        root.setTop(new VBox(toolbar, statusRow));
 
         mapHolder.setId("map-holder");
         mapHolder.setMinSize(0, 0);
@@ -613,6 +716,7 @@ public final class MapScreen implements Screen {
     private void newMapView(double lat, double lon, double zoom) {
         if (map != null) {
             map.removeLayer(layer);
+            map.removeLayer(trace);
             mapHolder.getChildren().remove(map);
         }
         map = new MapView();
@@ -620,6 +724,7 @@ public final class MapScreen implements Screen {
         map.getStyleClass().add("map-view");
         map.setMinSize(0, 0);
         map.addLayer(layer);
+        map.addLayer(trace);
         map.setZoom(zoom);
         map.setCenter(lat, lon);
         map.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
@@ -627,6 +732,16 @@ public final class MapScreen implements Screen {
         map.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
         mapHolder.getChildren().add(0, map);
         layer.refresh();
+    }
+
+    private void listBasemaps() {
+        updatingChoice = true;
+        try {
+            basemaps.getItems().setAll(BasemapRegistry.all());
+            basemaps.setValue(BasemapRegistry.current().orElse(null));
+        } finally {
+            updatingChoice = false;
+        }
     }
 
     private void basemapChanged(Optional<Basemap> b) {
@@ -650,15 +765,25 @@ public final class MapScreen implements Screen {
             List<String> problems = new ArrayList<>();
             // one screen at a time: a second window must find the first one's demo basemap, not draw the same file
             synchronized (BASEMAP_SETUP) {
-                problems.addAll(BasemapRegistry.scan(BasemapRegistry.directory()));
-                if (BasemapRegistry.all().isEmpty()) {
-                    Platform.runLater(() -> status.setText("Drawing the demo basemap…"));
-                    try {
-                        Path file = DemoBasemap.ensure(BasemapRegistry.directory().resolve(DemoBasemap.FILE_NAME), session.registry());
-                        BasemapRegistry.add(file);
-                    } catch (IOException e) {
-                        problems.add("cannot draw the demo basemap: " + e.getMessage());
+                // drawn (or redrawn when outdated) before the folder is opened, so the file is never replaced open
+                Path builtIn = BasemapRegistry.directory().resolve(DefaultBasemap.FILE_NAME);
+                boolean redraw = !DefaultBasemap.isCurrent(builtIn, session.registry());
+                try {
+                    if (redraw) {
+                        Platform.runLater(() -> status.setText("Drawing the built-in basemap…"));
                     }
+                    DefaultBasemap.ensure(builtIn, session.registry());
+                    if (redraw && BasemapRegistry.all().stream().anyMatch(b -> b.file().equals(builtIn.toAbsolutePath().normalize()))) {
+                        BasemapRegistry.refresh(builtIn);
+                    }
+                } catch (IOException e) {
+                    problems.add("cannot draw the built-in basemap: " + e.getMessage());
+                }
+                problems.addAll(BasemapRegistry.scan(BasemapRegistry.directory()));
+                try {
+                    problems.addAll(BasemapRegistry.useOnlineSources(AppSettings.load()));
+                } catch (IllegalStateException e) {
+                    problems.add(e.getMessage());
                 }
             }
             Platform.runLater(() -> {

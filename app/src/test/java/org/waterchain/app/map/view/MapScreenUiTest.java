@@ -56,6 +56,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.waterchain.app.WaterChainApp;
 import org.waterchain.app.alarm.AlarmRow;
 import org.waterchain.app.alarm.AlarmService;
+import org.waterchain.app.map.basemap.DefaultBasemap;
 import org.waterchain.app.map.geo.GeoJsonException;
 import org.waterchain.app.map.geo.IrrigationUnit;
 import org.waterchain.app.map.geo.LayerKind;
@@ -78,7 +79,7 @@ import org.waterchain.ledger.demo.DemoAlliance;
 class MapScreenUiTest {
 
     static final Path SHOTS = Path.of("target", "screenshots");
-    /** The demo basemap's land colour (DemoBasemap.LAND): seen once tiles are drawn. */
+    /** The demo basemap's land colour (the built-in basemap's land): seen once tiles are drawn. */
     static final Color LAND = Color.rgb(0xF2, 0xEF, 0xE6);
     static final Color CHANNEL = Color.web("#1565c0");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -266,7 +267,7 @@ class MapScreenUiTest {
 
         // the demo basemap is drawn at first start, then chosen
         waitFor(60, () -> fx(() -> BasemapRegistry.current().isPresent()));
-        assertTrue(Files.exists(BasemapRegistry.directory().resolve(DemoBasemap.FILE_NAME)));
+        assertTrue(Files.exists(BasemapRegistry.directory().resolve(DefaultBasemap.FILE_NAME)));
         assertEquals(BasemapRegistry.current().orElseThrow(),
                 fx(() -> robot.lookup("#map-basemap").queryComboBox().getValue()));
         waitFor(30, () -> landShare() > 0.3);
