@@ -45,6 +45,7 @@ final class ProfileChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setNoDataMessage("No candidate factory to simulate");
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         LegendTitle legend = new LegendTitle(plot);
         legend.setPosition(RectangleEdge.BOTTOM);
@@ -60,7 +61,7 @@ final class ProfileChart {
     void show(TraceFinding finding, TraceFinding.SourceFinding source) {
         data.removeAllSeries();
         plot.clearRangeMarkers();
-        if (finding == null || source == null) {
+        if (finding == null || source == null || source.candidates().isEmpty()) {
             return;
         }
         ((NumberAxis) plot.getRangeAxis()).setLabel(finding.quantity() + " (" + finding.unit() + ")");

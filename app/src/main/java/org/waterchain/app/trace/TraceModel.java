@@ -59,7 +59,7 @@ public final class TraceModel {
         List<EventRow> rows = new ArrayList<>();
         for (TracedEvent e : traced) {
             rows.add(new EventRow(e.quantity(), e.timePointMs(), TIME.format(Instant.ofEpochMilli(e.timePointMs()))
-                    + "  " + e.quantity() + "  source " + String.join(", ", e.sources()) + "  (" + e.stations()
+                    + "  " + e.quantity() + "\nsource " + String.join(", ", e.sources()) + "  (" + e.stations()
                     + (e.stations() == 1 ? " station" : " stations") + ", " + e.transactionCount() + " tx"
                     + (e.complete() ? "" : ", incomplete") + ")"));
         }

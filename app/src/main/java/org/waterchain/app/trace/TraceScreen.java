@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -21,7 +22,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -154,10 +154,11 @@ public final class TraceScreen implements Screen {
         candidates.setId("trace-candidates");
         candidates.setPlaceholder(new Label("No candidate factory"));
         candidates.getColumns().setAll(List.of(
-                column("#", "rank", 36), column("Source", "source", 70), column("Factory", "factoryId", 90),
-                column("Name", "name", 190), column("Industry", "industry", 150), column("Along channel", "distance", 110),
-                column("Permit", "permitted", 100), column("Fitted load", "load", 100),
-                column("Explains", "explained", 80), column("Plausible", "plausible", 140)));
+                column("#", r -> Integer.toString(r.rank()), 36), column("Source", CandidateRow::source, 70),
+                column("Factory", CandidateRow::factoryId, 90), column("Name", CandidateRow::name, 190),
+                column("Industry", CandidateRow::industry, 150), column("Along channel", CandidateRow::distance, 110),
+                column("Permit", CandidateRow::permitted, 100), column("Fitted load", CandidateRow::load, 100),
+                column("Explains", CandidateRow::explained, 80), column("Plausible", CandidateRow::plausible, 140)));
         candidates.setPrefHeight(150);
 
         ChartViewer chart = new ChartViewer(profile.chart());
@@ -176,10 +177,12 @@ public final class TraceScreen implements Screen {
         show();
     }
 
-    private static <T> TableColumn<CandidateRow, T> column(String title, String property, double width) {
-        TableColumn<CandidateRow, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(new PropertyValueFactory<>(property));
+    private static TableColumn<CandidateRow, String> column(String title, Function<CandidateRow, String> value,
+                                                            double width) {
+        TableColumn<CandidateRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setSortable(false);
         return c;
     }
 
@@ -256,10 +259,9 @@ public final class TraceScreen implements Screen {
     /** Writes the report of the shown finding off the FX thread; the status line says where it went. */
     public void exportTo(Path file) {
         TraceFinding f = model.finding();
-        Function<TraceFinding, String> report = x -> TraceReport.html(x, session.registry());
         io.submit(() -> {
             try {
-                Files.writeString(file, report.apply(f), StandardCharsets.UTF_8);
+                Files.writeString(file, TraceReport.html(f, session.registry()), StandardCharsets.UTF_8);
                 Platform.runLater(() -> status.setText("Report written to " + file));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> status.setText("Report not written to " + file + ": " + e.getMessage()));

@@ -111,6 +111,8 @@ final class TraceOverlay extends MapLayer {
         for (int i = 0; i < suspects.size(); i++) {
             Point2D p = getMapPoint(suspects.get(i).at().lat(), suspects.get(i).at().lon());
             frames.get(i).relocate(p.getX() - 11, p.getY() - 11);
+            // a label outside a layout pane is sized by no one else
+            labels.get(i).autosize();
             labels.get(i).relocate(p.getX() + 14, p.getY() - 24);
         }
     }
