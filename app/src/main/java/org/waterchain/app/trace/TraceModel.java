@@ -134,7 +134,7 @@ public final class TraceModel {
                         String.format(Locale.ROOT, "%,.0f m³/d", c.permittedDischargeM3Day()),
                         String.format(Locale.ROOT, "%.3g g/s", c.load()),
                         String.format(Locale.ROOT, "%.0f %%", 100 * c.fit().explained()),
-                        c.plausibility().plausible() ? "yes" : String.format(Locale.ROOT, "no (%.0f× the ceiling)",
+                        c.plausibility().plausible() ? "yes" : String.format(Locale.ROOT, "no (%.1f× the ceiling)",
                                 c.plausibility().ratio())));
             }
         }
