@@ -89,6 +89,8 @@ class ControlRoomUiTest {
     @Order(2)
     void settingsPersistTheOperatorName() throws Exception {
         runFx(() -> h.app.window().show("settings"));
+        // the form sits in a scroll pane, whose content joins the scene graph with its skin, a pulse later
+        waitFor(10, "the settings form", () -> robot.lookup("#settings-operator").tryQuery().isPresent());
         runFx(() -> robot.lookup("#settings-operator").queryAs(javafx.scene.control.TextField.class).setText("Lin Wei"));
         runFx(() -> robot.lookup("#settings-save").queryButton().fire());
         waitFor(10, "saved", () -> robot.lookup("#settings-status").queryAs(Label.class).getText().startsWith("saved"));
@@ -186,6 +188,31 @@ class ControlRoomUiTest {
         String verdict = onFx(() -> robot.lookup("#explorer-audit-verdict").queryAs(Label.class).getText());
         assertTrue(verdict.contains("CLEAN"), verdict);
         screenshot(root(), "06-audit");
+    }
+
+    /** The EC event of order 3 is traced by pollution coins on the ledger, listed, and drawn on the map. */
+    @Test
+    @Order(10)
+    void thePollutionEventIsTracedToItsSourceAndShownOnTheMap() throws Exception {
+        runFx(() -> h.app.window().show("trace"));
+        waitFor(120, "an EC event traced to R04", () -> {
+            robot.lookup("#trace-refresh").queryButton().fire();
+            return robot.lookup("#trace-events").queryAs(javafx.scene.control.ListView.class).getItems().stream()
+                    .anyMatch(r -> r.toString().contains("EC\nsource R04"));
+        });
+        runFx(() -> {
+            var list = robot.lookup("#trace-events").queryAs(javafx.scene.control.ListView.class);
+            list.getItems().stream().filter(r -> r.toString().contains("EC\nsource R04")).findFirst()
+                    .ifPresent(r -> list.getSelectionModel().select(r));
+        });
+        waitFor(60, "its procedure tree, with R04 as the source", () -> robot.lookup("#trace-node-R04").tryQuery()
+                .map(n -> n.getStyleClass().contains("trace-source")).orElse(false));
+        assertTrue(onFx(() -> robot.lookup("#trace-headline").queryAs(Label.class).getText()).startsWith("EC above"));
+        screenshot(root(), "12-tracing");
+        runFx(() -> robot.lookup("#trace-show-map").queryButton().fire());
+        waitFor(30, "the trace on the map", () -> robot.lookup("#map-trace-station-R04").tryQuery().isPresent());
+        Thread.sleep(1500); // tiles
+        screenshot(root(), "13-trace-on-map");
     }
 
     /** Reports the longest gap between FX pulses while the demo ingests as fast as it can; no assertion on time. */
