@@ -9,7 +9,9 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.waterchain.app.trace.narrowing.Candidate;
@@ -31,6 +33,8 @@ final class ProfileChart {
     ProfileChart() {
         NumberAxis x = new NumberAxis("distance from the source station (m, upstream negative)");
         x.setAutoRangeIncludesZero(true);
+        // an outfall at the station itself is a single point: still show a stretch of channel around it
+        x.setAutoRangeMinimumSize(500);
         NumberAxis y = new NumberAxis("concentration");
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
@@ -77,6 +81,8 @@ final class ProfileChart {
             ValueMarker limit = new ValueMarker(finding.limit(), new Color(0xE6, 0x7E, 0x22), new BasicStroke(1.2f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
             limit.setLabel("standard " + TraceModel.number(finding.limit()));
+            limit.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            limit.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(limit);
         }
     }
