@@ -2,6 +2,7 @@ package org.waterchain.app.trace;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.waterchain.ledger.trace.NetworkCycleException;
 import org.waterchain.ledger.trace.Pathway.Edge;
+import org.waterchain.ledger.trace.StationGraph;
 
 /**
  * Where each station of traced pathways goes in the procedure tree, drawn as the seed paper's Figure 7:
@@ -55,7 +58,7 @@ public final class ProcedureTreeLayout {
             upstreamOf.get(e.downstream()).add(e.upstream());
             downstreamOf.get(e.upstream()).add(e.downstream());
         }
-        List<String> order = downstreamFirst(upstreamOf, downstreamOf);
+        List<String> order = downstreamFirst(upstreamOf);
         Map<String, Integer> depth = new HashMap<>();
         for (String s : order) {
             int d = 0;
@@ -94,31 +97,19 @@ public final class ProcedureTreeLayout {
         return new Layout(cells, maxDepth + 1, rows);
     }
 
-    /** Kahn's order from the most downstream stations; a leftover station proves a cycle. */
-    private static List<String> downstreamFirst(Map<String, List<String>> upstreamOf, Map<String, List<String>> downstreamOf) {
-        Map<String, Integer> waiting = new HashMap<>();
-        TreeSet<String> ready = new TreeSet<>();
-        downstreamOf.forEach((s, downs) -> {
-            waiting.put(s, downs.size());
-            if (downs.isEmpty()) {
-                ready.add(s);
-            }
+    /** Downstream first: the ledger's own Kahn order of the station graph, reversed; a cycle is refused by name. */
+    private static List<String> downstreamFirst(Map<String, List<String>> upstreamOf) {
+        StationGraph.Builder graph = StationGraph.builder();
+        upstreamOf.forEach((down, ups) -> {
+            graph.station(down);
+            ups.forEach(up -> graph.flow(up, down));
         });
-        List<String> order = new ArrayList<>();
-        while (!ready.isEmpty()) {
-            String s = ready.pollFirst();
-            order.add(s);
-            for (String up : upstreamOf.get(s)) {
-                if (waiting.merge(up, -1, Integer::sum) == 0) {
-                    ready.add(up);
-                }
-            }
+        try {
+            List<String> order = new ArrayList<>(graph.build().flowOrder());
+            Collections.reverse(order);
+            return order;
+        } catch (NetworkCycleException e) {
+            throw new IllegalArgumentException("the traced transfers form a cycle through " + String.join(", ", e.nodes()), e);
         }
-        if (order.size() != upstreamOf.size()) {
-            List<String> stuck = new ArrayList<>(upstreamOf.keySet());
-            stuck.removeAll(order);
-            throw new IllegalArgumentException("the traced transfers form a cycle through " + String.join(", ", stuck));
-        }
-        return order;
     }
 }
