@@ -25,7 +25,13 @@ import org.waterchain.app.trace.transport.Stretch;
  * not; within each group by the fraction of the measured excess the fit explains, best first. Fits within the
  * tie tolerance of the best of their run are ties (the samples cannot tell them apart, as with steady samples or
  * outfalls whose travel times differ by less than the sampling interval): ties go to the factory needing the
- * weaker effluent (the larger permitted discharge), then the nearer, then by id.
+ * weaker effluent (the larger permitted discharge), then the nearer, then by id. A candidate whose water reaches
+ * the station at no observation under the window explains nothing and is not plausible, so it comes last; its load
+ * is NaN, never the quotient of the excess and a response of ~0.
+ *
+ * <p>With {@link DischargeWindow.ArrivingAfter} (what a trace of the ledger uses) each candidate's discharge starts
+ * its own arrival time before the last clean reading, so the fits compare the shape of the rise and the load, not
+ * which outfall's water happens to arrive within a common window.
  *
  * <p>Immutable and free of UI types; a trace takes milliseconds per candidate, so callers run it off the FX
  * thread.
@@ -100,7 +106,7 @@ public final class SourceNarrowing {
         return rank(out);
     }
 
-    /** A candidate's step response, far enough for its samples, and its arrival time (NaN unless the window aligns arrivals). */
+    /** A candidate's step response, far enough for its samples, and its arrival time (NaN unless the window aligns). */
     private record Arrival(StepResponse response, double seconds) {}
 
     /**
@@ -155,7 +161,12 @@ public final class SourceNarrowing {
             return new Profile(steady ? Double.NaN : atS, List.of(new Profile.Point(0, c)), c);
         }
         Profile excess;
-        if (steady) {
+        LoadFit.LoadBlock first = fit.blocks().get(0);
+        // one load that has run constantly for longer than the stretch takes to settle leaves the steady profile:
+        // no need for a transient run as long as the step response
+        boolean settled = !steady && fit.blocks().size() == 1 && Double.isInfinite(first.endS())
+                && atS - first.startS() >= response.settledAfterS();
+        if (steady || settled) {
             excess = model.steady(steadyRate > 0 ? List.of(PointLoad.constant(0, steadyRate)) : List.of());
         } else {
             // a run starts from clean water at its time 0: start it when the earliest load does (before the window's

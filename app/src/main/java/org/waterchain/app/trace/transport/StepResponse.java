@@ -94,6 +94,15 @@ public final class StepResponse {
         return settled ? Double.POSITIVE_INFINITY : timeStepS * (values.length - 1);
     }
 
+    /**
+     * From when on the whole stretch holds its steady state (to within the model's settling tolerance), so a load
+     * that has run constantly for longer leaves the steady profile; infinite when the run stopped at its horizon
+     * before settling, 0 for a discharge at the station.
+     */
+    public double settledAfterS() {
+        return !settled ? Double.POSITIVE_INFINITY : values.length == 0 ? 0 : timeStepS * (values.length - 1);
+    }
+
     /** The station series as computed (time step {@link #timeStepS()}), for plotting. */
     public double[] values() {
         return Arrays.copyOf(values, values.length);
