@@ -36,6 +36,9 @@ package org.waterchain.bench;
  *   sweepsCeiling 20.3 / 21.2 / 30.8 (noisy); the paper's WASP runs: 4 / 137-142 / 180 minutes.
  * So a reverse simulation costs little more than the sweeps themselves; under a load average of 7-10 the same
  * runs took 50-90 ms.
+ * Re-run with reverseArriving (same machine, load average 1-3): reverse 20.8 / 21.3 / 21.5, reverseArriving 20.8 / 21.7
+ * / 23.1, reverseSeries 22.9 / 21.5 / 21.3, sweepsCeiling 20.0 / 20.6 / 20.2. Before the steady-profile shortcut
+ * reverseArriving took 107 / 83 / 89: its transient profile run spanned the arrival time plus the samples' span.
  */
 
 import java.util.ArrayList;
