@@ -38,9 +38,11 @@ import org.waterchain.ledger.trace.Traces;
  * extraction), then, for each source station, the GIS narrowing and reverse simulation over the source's own
  * readings. Blocking (ledger reads, a simulation per candidate): run it off the FX thread.
  *
- * <p>The discharge is assumed to begin after the source's last clean reading before the exceedance: the fitted
- * loads start there, so an outfall whose water needs longer to arrive than the readings allow fits worse. That
- * assumption is shown with every finding.
+ * <p>Each candidate's discharge is assumed to have begun so that its water arrives at the source just after the
+ * source's last clean reading before the exceedance ({@link DischargeWindow.ArrivingAfter}): a trace runs as soon
+ * as the hour closes, with only a few exceeding readings, so the true start is unknown and lies earlier by each
+ * outfall's own travel time. The candidates are then compared on the shape of the rise and the load they need.
+ * The last clean reading is shown with every finding.
  */
 public final class TraceAnalysis {
     /** How far back the source's readings are read to find the last clean one. */
@@ -108,21 +110,47 @@ public final class TraceAnalysis {
     private TraceFinding.SourceFinding source(SourceNarrowing narrowing, String station, Quantity q, long t,
                                               Standard standard, StationStates states) {
         List<Observation> all = readings(station, q, t - LOOKBACK_MS, t + PollutionContract.TIME_POINT_MS);
-        int firstOfRun = all.size();
-        while (firstOfRun > 0 && exceeds(standard, all.get(firstOfRun - 1).value())) {
-            firstOfRun--;
-        }
+        int firstOfRun = firstOfExceedance(all, standard, t);
         int lastClean = firstOfRun - 1;
         long from = lastClean >= 0 ? all.get(lastClean).timeMs() : t - PollutionContract.TIME_POINT_MS;
+        // everything after the last clean reading is evidence, including readings that fell back under the limit
         List<Observation> fitted = all.subList(Math.max(0, lastClean), all.size());
-        double background = all.subList(0, Math.max(0, lastClean + 1)).stream().mapToDouble(Observation::value)
-                .average().orElse(0);
+        // the last clean reading may already carry the front of the discharge: the background is what came before
+        List<Observation> before = all.subList(0, Math.max(0, lastClean > 0 ? lastClean : lastClean + 1));
+        double background = before.stream().mapToDouble(Observation::value).average().orElse(0);
         if (fitted.isEmpty()) {
             return new TraceFinding.SourceFinding(station, List.of(), from, List.of());
         }
         List<Candidate> ranked = narrowing.candidates(new TraceRequest(station, q.symbol(), fitted, background, states,
-                new DischargeWindow.ConstantFrom(from), reachM));
+                new DischargeWindow.ArrivingAfter(from), reachM));
         return new TraceFinding.SourceFinding(station, fitted, from, ranked);
+    }
+
+    /**
+     * The index of the first reading of the exceedance the coins were issued for: the run of exceeding readings
+     * that holds the first exceedance in the traced hour (it may have begun earlier); a short event that fell back
+     * under the limit within the hour is still found. Without an exceedance in the hour, the last run in the
+     * readings; all.size() when nothing exceeds.
+     */
+    static int firstOfExceedance(List<Observation> all, Standard standard, long timePointMs) {
+        int anchor = -1;
+        for (int i = 0; i < all.size() && anchor < 0; i++) {
+            if (all.get(i).timeMs() >= timePointMs && exceeds(standard, all.get(i).value())) {
+                anchor = i;
+            }
+        }
+        for (int i = all.size() - 1; i >= 0 && anchor < 0; i--) {
+            if (exceeds(standard, all.get(i).value())) {
+                anchor = i;
+            }
+        }
+        if (anchor < 0) {
+            return all.size();
+        }
+        while (anchor > 0 && exceeds(standard, all.get(anchor - 1).value())) {
+            anchor--;
+        }
+        return anchor;
     }
 
     private static boolean exceeds(Standard s, double v) {

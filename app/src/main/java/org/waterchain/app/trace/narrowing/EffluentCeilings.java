@@ -24,12 +24,18 @@ public record EffluentCeilings(Map<String, Double> byQuantity) {
         byQuantity = Map.copyOf(byQuantity);
     }
 
-    /** Judges a load (g/s for mg/L quantities) from a factory with the given permitted discharge. */
+    /**
+     * Judges a load (g/s for mg/L quantities) from a factory with the given permitted discharge. An unknown load
+     * (NaN: the observations could not see this factory's water) is never plausible: nothing supports it.
+     */
     public Plausibility judge(String quantity, double load, double permittedDischargeM3Day) {
+        Double ceiling = byQuantity.get(quantity.toUpperCase(Locale.ROOT));
+        double limit = ceiling == null ? Double.NaN : ceiling;
+        if (Double.isNaN(load)) {
+            return new Plausibility(Double.NaN, limit, false);
+        }
         double required = permittedDischargeM3Day > 0 ? load / (permittedDischargeM3Day / SECONDS_PER_DAY)
                 : load > 0 ? Double.POSITIVE_INFINITY : 0;
-        Double ceiling = byQuantity.get(quantity.toUpperCase(Locale.ROOT));
-        return ceiling == null ? new Plausibility(required, Double.NaN, true)
-                : new Plausibility(required, ceiling, required <= ceiling);
+        return new Plausibility(required, limit, ceiling == null || required <= ceiling);
     }
 }

@@ -5,9 +5,10 @@ package org.waterchain.app.trace.narrowing;
  * load in its permitted daily volume, against the strongest effluent such a factory could plausibly release.
  *
  * @param requiredEffluent load / permitted flow, in the quantity's unit (mg/L for metals); infinite for a load from
- *                         a factory with no permitted discharge
+ *                         a factory with no permitted discharge; NaN when no
+ *                         load could be fitted
  * @param ceiling          the strongest plausible effluent, or NaN when none is known for the quantity
- * @param plausible        requiredEffluent <= ceiling, or no ceiling known
+ * @param plausible        requiredEffluent <= ceiling, or no ceiling known; false when no load could be fitted
  */
 public record Plausibility(double requiredEffluent, double ceiling, boolean plausible) {
 

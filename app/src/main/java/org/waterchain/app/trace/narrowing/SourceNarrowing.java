@@ -25,7 +25,13 @@ import org.waterchain.app.trace.transport.Stretch;
  * not; within each group by the fraction of the measured excess the fit explains, best first. Fits within the
  * tie tolerance of the best of their run are ties (the samples cannot tell them apart, as with steady samples or
  * outfalls whose travel times differ by less than the sampling interval): ties go to the factory needing the
- * weaker effluent (the larger permitted discharge), then the nearer, then by id.
+ * weaker effluent (the larger permitted discharge), then the nearer, then by id. A candidate whose water reaches
+ * the station at no observation under the window explains nothing and is not plausible, so it comes last; its load
+ * is NaN, never the quotient of the excess and a response of ~0.
+ *
+ * <p>With {@link DischargeWindow.ArrivingAfter} (what a trace of the ledger uses) each candidate's discharge starts
+ * its own arrival time before the last clean reading, so the fits compare the shape of the rise and the load, not
+ * which outfall's water happens to arrive within a common window.
  *
  * <p>Immutable and free of UI types; a trace takes milliseconds per candidate, so callers run it off the FX
  * thread.
@@ -64,10 +70,9 @@ public final class SourceNarrowing {
     }
 
     public List<Candidate> candidates(TraceRequest request) {
+        DischargeWindow window = request.window();
         List<Sample> samples = request.observations().stream()
-                .map(o -> new Sample(request.window().secondsOf(o.timeMs()), o.value())).toList();
-        LoadSchedule schedule = request.window().schedule();
-        double horizon = ReversePrediction.horizonS(samples, schedule);
+                .map(o -> new Sample(window.secondsOf(o.timeMs()), o.value())).toList();
         double firstSample = samples.stream().mapToDouble(Sample::timeS).min().orElseThrow();
         double lastSample = samples.stream().mapToDouble(Sample::timeS).max().orElseThrow();
         List<Candidate> out = new ArrayList<>();
@@ -77,19 +82,53 @@ public final class SourceNarrowing {
             CompartmentModel model = stretch == null ? null : CompartmentModel.of(stretch,
                     ModelSettings.of(assumptions.segments()).withDecayPerSecond(assumptions.decayPerSecond(request.quantity()))
                             .withResolution(assumptions.resolution()));
-            StepResponse response = model == null ? StepResponse.immediate(flows.nodeM3s(request.sourceStationId()))
-                    : model.stepResponse(horizon);
+            Arrival arrival = model == null
+                    ? new Arrival(StepResponse.immediate(flows.nodeM3s(request.sourceStationId())),
+                            window instanceof DischargeWindow.ArrivingAfter ? 0 : Double.NaN)
+                    : arrival(model, window, samples, lastSample);
+            StepResponse response = arrival.response();
+            LoadSchedule schedule = window.schedule(Double.isFinite(arrival.seconds()) ? arrival.seconds() : 0);
             LoadFit fit = ReversePrediction.fit(response, samples, request.background(), schedule);
             double load = fit.meanRate();
             Profile profile = profile(model, response, fit, schedule, Math.max(0, lastSample), request.background());
+            // from the discharge's start when it is earlier than the window's, so the chart shows the water arriving
+            double seriesFrom = Math.min(0, firstSample);
+            if (Double.isFinite(fit.blocks().get(0).startS())) {
+                seriesFrom = Math.min(seriesFrom, fit.blocks().get(0).startS());
+            }
             List<Sample> series = schedule instanceof LoadSchedule.Steady ? List.of()
-                    : series(response, fit, Math.min(0, firstSample), lastSample, request.background());
+                    : series(response, fit, seriesFrom, lastSample, request.background());
             out.add(new Candidate(cf.factory().id(), cf.factory().name(), cf.factory().industry(), cf.distanceM(),
                     cf.factory().permittedDischargeM3Day(), cf.outfall(), fit, load,
                     ceilings.judge(request.quantity(), load, cf.factory().permittedDischargeM3Day()), profile, series,
-                    cf.path()));
+                    cf.path(), arrival.seconds()));
         }
         return rank(out);
+    }
+
+    /** A candidate's step response, far enough for its samples, and its arrival time (NaN unless the window aligns). */
+    private record Arrival(StepResponse response, double seconds) {}
+
+    /**
+     * The step response reaches the last sample on the schedule's clock. Under {@link DischargeWindow.ArrivingAfter}
+     * that is the arrival time plus the last sample's: the arrival comes before the advective travel time (the
+     * front spreads ahead of the mean), so the travel time plus the samples' span is the first horizon tried,
+     * lengthened in the rare case the arrival comes later.
+     */
+    private static Arrival arrival(CompartmentModel model, DischargeWindow window, List<Sample> samples, double lastSample) {
+        if (!(window instanceof DischargeWindow.ArrivingAfter)) {
+            return new Arrival(model.stepResponse(ReversePrediction.horizonS(samples, window.schedule(0))), Double.NaN);
+        }
+        double span = Math.max(0, lastSample);
+        double horizon = model.stretch().travelTimeS() + span;
+        StepResponse response = model.stepResponse(horizon);
+        double arrivalS = response.arrivalS(DischargeWindow.ArrivingAfter.ARRIVAL_FRACTION);
+        for (int tries = 0; tries < 4 && !(arrivalS + span <= response.horizonS()); tries++) {
+            horizon *= 2;
+            response = model.stepResponse(horizon);
+            arrivalS = response.arrivalS(DischargeWindow.ArrivingAfter.ARRIVAL_FRACTION);
+        }
+        return new Arrival(response, arrivalS);
     }
 
     /**
@@ -115,23 +154,38 @@ public final class SourceNarrowing {
     private static Profile profile(CompartmentModel model, StepResponse response, LoadFit fit, LoadSchedule schedule,
                                    double atS, double background) {
         boolean steady = schedule instanceof LoadSchedule.Steady;
+        // an unreached candidate has no fitted load (NaN): its profile is the background, not NaN
+        double steadyRate = fit.reached() ? fit.meanRate() : 0;
         if (model == null) {
-            double c = background + (steady ? fit.meanRate() * response.steady() : excessAt(response, fit, atS));
+            double c = background + (steady ? steadyRate * response.steady() : excessAt(response, fit, atS));
             return new Profile(steady ? Double.NaN : atS, List.of(new Profile.Point(0, c)), c);
         }
         Profile excess;
-        if (steady) {
-            excess = model.steady(List.of(PointLoad.constant(0, fit.meanRate())));
+        LoadFit.LoadBlock first = fit.blocks().get(0);
+        // one load that has run constantly for longer than the stretch takes to settle leaves the steady profile:
+        // no need for a transient run as long as the step response
+        boolean settled = !steady && fit.blocks().size() == 1 && Double.isInfinite(first.endS())
+                && atS - first.startS() >= response.settledAfterS();
+        if (steady || settled) {
+            excess = model.steady(steadyRate > 0 ? List.of(PointLoad.constant(0, steadyRate)) : List.of());
         } else {
+            // a run starts from clean water at its time 0: start it when the earliest load does (before the window's
+            // start for a discharge timed to arrive after the last clean reading)
+            double origin = 0;
+            for (LoadFit.LoadBlock b : fit.blocks()) {
+                if (b.rate() > 0 && b.startS() < atS) {
+                    origin = Math.min(origin, b.startS());
+                }
+            }
             List<PointLoad> loads = new ArrayList<>();
             for (LoadFit.LoadBlock b : fit.blocks()) {
                 if (b.rate() > 0 && b.startS() < atS) {
-                    loads.add(new PointLoad(0, b.rate(), b.startS(), b.endS()));
+                    loads.add(new PointLoad(0, b.rate(), b.startS() - origin, b.endS() - origin));
                 }
             }
-            excess = model.run(loads, atS, atS).profiles().get(0);
+            excess = model.run(loads, atS - origin, atS - origin).profiles().get(0);
         }
-        return new Profile(excess.timeS(), excess.points().stream()
+        return new Profile(steady ? Double.NaN : atS, excess.points().stream()
                 .map(p -> new Profile.Point(p.distanceM(), p.concentration() + background)).toList(),
                 excess.station() + background);
     }
@@ -148,7 +202,9 @@ public final class SourceNarrowing {
     private static double excessAt(StepResponse response, LoadFit fit, double t) {
         double c = 0;
         for (LoadFit.LoadBlock b : fit.blocks()) {
-            c += b.rate() * (response.at(t - b.startS()) - response.at(t - b.endS()));
+            if (Double.isFinite(b.rate())) { // NaN: a block no sample saw
+                c += b.rate() * (response.at(t - b.startS()) - response.at(t - b.endS()));
+            }
         }
         return c;
     }

@@ -1,6 +1,7 @@
 package org.waterchain.app.trace.transport;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,8 +11,16 @@ import java.util.List;
  * non-negative (a discharge cannot remove copper); no search over trial loads. The residual says how well a
  * candidate discharge point explains the series: an outfall too far up makes the rise arrive too late, one too
  * near makes it arrive too early.
+ *
+ * <p>A load whose water reaches the station at no sample time (its response there is below {@link #NEGLIGIBLE} of
+ * the steady response at every sample) is not observed by the samples: dividing the excess by a response of
+ * ~0 would report an absurd rate (10^64 g/s), so such a block is left unfitted (rate NaN) and, when no block is
+ * observed, the fit says so ({@link LoadFit#reached()} false, explaining nothing).
  */
 public final class ReversePrediction {
+    /** A response below this fraction of the steady response at every sample means the load was not observed. */
+    public static final double NEGLIGIBLE = 1e-3;
+
     private ReversePrediction() {}
 
     /**
@@ -54,13 +63,20 @@ public final class ReversePrediction {
             excess[i] = samples.get(i).value() - background;
             excessSquares += excess[i] * excess[i];
         }
-        double[] rates = Nnls.solve(g, excess);
+        boolean[] observed = observed(g, response.steady());
+        double[] rates = solveObserved(g, excess, observed);
+        boolean reached = false;
+        for (boolean o : observed) {
+            reached |= o;
+        }
         List<Double> predicted = new ArrayList<>(m);
         double residualSquares = 0;
         for (int i = 0; i < m; i++) {
             double p = 0;
             for (int j = 0; j < rates.length; j++) {
-                p += g[i][j] * rates[j];
+                if (observed[j]) {
+                    p += g[i][j] * rates[j];
+                }
             }
             predicted.add(background + p);
             residualSquares += (excess[i] - p) * (excess[i] - p);
@@ -69,11 +85,56 @@ public final class ReversePrediction {
         for (int j = 0; j < rates.length; j++) {
             blocks.add(new LoadFit.LoadBlock(spans.get(j).startS(), spans.get(j).endS(), rates[j]));
         }
-        double explained = excessSquares == 0 ? (residualSquares == 0 ? 1 : 0) : 1 - residualSquares / excessSquares;
-        return new LoadFit(blocks, predicted, Math.sqrt(residualSquares / m), explained);
+        double explained = !reached ? 0
+                : excessSquares == 0 ? (residualSquares == 0 ? 1 : 0) : 1 - residualSquares / excessSquares;
+        return new LoadFit(blocks, predicted, Math.sqrt(residualSquares / m), explained, reached);
     }
 
-    /** The time from the schedule's start to the last sample: how far the step response must reach. */
+    /** Which columns (blocks) the samples see: some sample's response reaches NEGLIGIBLE of the steady one. */
+    private static boolean[] observed(double[][] g, double steady) {
+        int n = g.length == 0 ? 0 : g[0].length;
+        boolean[] out = new boolean[n];
+        if (!(steady > 0) || !Double.isFinite(steady)) {
+            return out;
+        }
+        for (int j = 0; j < n; j++) {
+            for (double[] row : g) {
+                out[j] |= Math.abs(row[j]) >= NEGLIGIBLE * steady;
+            }
+        }
+        return out;
+    }
+
+    /** Non-negative least squares over the observed columns; NaN for the others (nothing says what they carried). */
+    private static double[] solveObserved(double[][] g, double[] excess, boolean[] observed) {
+        int n = observed.length;
+        int k = 0;
+        for (boolean o : observed) {
+            k += o ? 1 : 0;
+        }
+        double[] rates = new double[n];
+        Arrays.fill(rates, Double.NaN);
+        if (k == 0) {
+            return rates;
+        }
+        double[][] sub = new double[g.length][k];
+        for (int i = 0; i < g.length; i++) {
+            for (int j = 0, c = 0; j < n; j++) {
+                if (observed[j]) {
+                    sub[i][c++] = g[i][j];
+                }
+            }
+        }
+        double[] x = Nnls.solve(sub, excess);
+        for (int j = 0, c = 0; j < n; j++) {
+            if (observed[j]) {
+                rates[j] = x[c++];
+            }
+        }
+        return rates;
+    }
+
+    /** The time from the schedule's start to the last sample: how far the step response must reach (0 if steady). */
     public static double horizonS(List<Sample> samples, LoadSchedule schedule) {
         if (!(schedule instanceof LoadSchedule.Blocks b)) {
             return 0;

@@ -56,6 +56,34 @@ public final class StepResponse {
         throw new IllegalArgumentException("step response computed up to " + horizonS() + " s, asked for " + t + " s");
     }
 
+    /**
+     * When the discharge's water arrives: the first time the response reaches {@code fraction} of its steady value,
+     * linear between steps; 0 for a discharge at the station; infinite when the response stops at its horizon
+     * before reaching it (compute it further). A response that never rises (nothing of the load reaches the
+     * station) arrives never, also infinite.
+     */
+    public double arrivalS(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("arrival fraction must lie between 0 and 1, got " + fraction);
+        }
+        if (!(steady > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (values.length == 0) {
+            return 0;
+        }
+        double level = fraction * steady;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] >= level) {
+                double rise = values[i] - values[i - 1];
+                double f = rise > 0 ? (level - values[i - 1]) / rise : 1;
+                return timeStepS * (i - 1 + Math.max(0, Math.min(1, f)));
+            }
+        }
+        // a response that settled without being recorded that far still reached the level by its last step
+        return settled ? timeStepS * (values.length - 1) : Double.POSITIVE_INFINITY;
+    }
+
     /** The steady reading per unit load: 1 / flow at the station, less decay and side outflows on the way. */
     public double steady() {
         return steady;
@@ -64,6 +92,15 @@ public final class StepResponse {
     /** How far in time the response is known; infinite once it has settled. */
     public double horizonS() {
         return settled ? Double.POSITIVE_INFINITY : timeStepS * (values.length - 1);
+    }
+
+    /**
+     * From when on the whole stretch holds its steady state (to within the model's settling tolerance), so a load
+     * that has run constantly for longer leaves the steady profile; infinite when the run stopped at its horizon
+     * before settling, 0 for a discharge at the station.
+     */
+    public double settledAfterS() {
+        return !settled ? Double.POSITIVE_INFINITY : values.length == 0 ? 0 : timeStepS * (values.length - 1);
     }
 
     /** The station series as computed (time step {@link #timeStepS()}), for plotting. */

@@ -27,6 +27,9 @@ class SourceNarrowingTest {
     static final double BACKGROUND = 0.02;
     static final StationStates BLIND_R06_R07 = StationStates.polluted(Set.of("R10", "M02"))
             .withUnobserved(Set.of("R06", "R07"));
+    /** As in the demo, where only the heavy-metal station M02 measures copper. */
+    static final StationStates ONLY_M02 = StationStates.polluted(Set.of("M02"))
+            .withUnobserved(Set.of("R04", "R06", "R07", "R09", "R10", "R12"));
 
     @Test
     void aDischargeAtTheCulvertRanksTheCircuitBoardFactoryFirst() {
@@ -86,6 +89,84 @@ class SourceNarrowingTest {
         assertEquals(BACKGROUND + 15, c.get(0).profile().station(), 1e-6);
         assertTrue(Double.isNaN(c.get(0).profile().timeS()));
         assertEquals(List.of(), c.get(0).stationSeries(), "steady samples have no time axis");
+    }
+
+    @Test
+    void withTheStartUnknownTheTrueOutfallFitsBestAndItsLoadIsRecovered() {
+        // As in the demo: only M02 measures copper, and the trace runs when the hour of the first exceedance closes.
+        // The discharge starts at some minute between two readings; the window knows only the last clean one.
+        for (long minutes : new long[] {0, 4, 8, 12}) {
+            List<Observation> obs = evidenceAtM02("F-PCB-01", T0 + HOUR + minutes * 60_000, new Random(minutes));
+            List<Candidate> c = traceM02(obs, new DischargeWindow.ArrivingAfter(obs.get(0).timeMs()));
+            assertEquals(List.of("F-PCB-01", "F-PLT-02"), ids(c), "start +" + minutes + " min");
+            Candidate pcb = c.get(0);
+            Candidate plating = c.get(1);
+            // Both are plausible (about 60 and 270 mg/L of copper in their permitted flows): the fit decides, and
+            // the plating works' water, 6.1 km up, would rise too slowly.
+            assertTrue(pcb.plausibility().plausible() && plating.plausibility().plausible(), c.toString());
+            assertTrue(pcb.fit().explained() >= plating.fit().explained(), "start +" + minutes + " min: "
+                    + pcb.fit().explained() + " vs " + plating.fit().explained());
+            assertTrue(pcb.fit().explained() > 0.9, "explained " + pcb.fit().explained());
+            // 1.5 mg/L at R10's node flow of 1350 m³/h, within 15 %: the assumed start is up to one reading early.
+            assertEquals(1.5 * 1350 / 3600, pcb.load(), 0.15 * 1.5 * 1350 / 3600, "start +" + minutes + " min");
+            // each discharge starts its own arrival time before the last clean reading
+            assertEquals(-pcb.arrivalS(), pcb.fit().blocks().get(0).startS(), 1e-9);
+            assertTrue(plating.arrivalS() > 2 * pcb.arrivalS(), pcb.arrivalS() + " s vs " + plating.arrivalS() + " s");
+            c.forEach(SourceNarrowingTest::assertFinite);
+        }
+    }
+
+    @Test
+    void anOutfallWhoseWaterCannotHaveArrivedIsNotFittedRatherThanGivenAnAbsurdLoad() {
+        // One start for every candidate, at the last clean reading: the plating works' water needs three hours to
+        // reach M02 and the readings end one hour later. Its response there is ~1e-60: no load can be told from that.
+        List<Observation> obs = evidenceAtM02("F-PCB-01", T0 + HOUR + 4 * 60_000, new Random(1));
+        List<Candidate> c = traceM02(obs, new DischargeWindow.ConstantFrom(obs.get(0).timeMs()));
+        assertEquals(List.of("F-PCB-01", "F-PLT-02"), ids(c));
+        Candidate plating = c.get(1);
+        assertFalse(plating.reachesStation());
+        assertTrue(Double.isNaN(plating.load()), "unknown, not " + plating.load());
+        assertEquals(0, plating.fit().explained());
+        assertFalse(plating.plausibility().plausible());
+        assertTrue(Double.isNaN(plating.arrivalS()), "not computed under a common start");
+        c.forEach(SourceNarrowingTest::assertFinite);
+        // the profile of no fitted load is the background
+        plating.profile().points().forEach(p -> assertEquals(BACKGROUND, p.concentration(), 1e-12));
+    }
+
+    /** Every number a screen or report draws is finite. */
+    static void assertFinite(Candidate c) {
+        c.profile().points().forEach(p -> assertTrue(Double.isFinite(p.concentration()), c.factoryId() + " profile " + p));
+        assertTrue(Double.isFinite(c.profile().station()), c.factoryId() + " station " + c.profile().station());
+        c.stationSeries().forEach(p -> assertTrue(Double.isFinite(p.value()), c.factoryId() + " series " + p));
+        c.fit().predicted().forEach(p -> assertTrue(Double.isFinite(p), c.factoryId() + " predicted " + p));
+        assertTrue(Double.isNaN(c.load()) || Double.isFinite(c.load()) && c.load() < 1e3, c.factoryId() + " load " + c.load());
+    }
+
+    /**
+     * What M02 reads every 15 minutes after a 3-hour, 1.5 mg/L Cu discharge at the factory's outfall from startMs,
+     * with 3 % noise, as a trace sees it when the hour of the first exceedance closes: the last reading under the
+     * 0.2 mg/L standard and the four after it.
+     */
+    static List<Observation> evidenceAtM02(String factory, long startMs, Random noise) {
+        NetworkSimulator sim = new NetworkSimulator(StationNetwork.demo(),
+                SimulationConfig.defaults(1, T0).withoutRandomIncidents(), sample -> { });
+        sim.injectFromFactory(factory, Quantity.CU, startMs, 3 * HOUR, 1.5);
+        List<Observation> all = new ArrayList<>();
+        for (long t = T0; t <= T0 + 12 * HOUR; t += 15 * 60_000) {
+            double c = BACKGROUND + sim.eventExcess("M02", Quantity.CU, t);
+            all.add(new Observation(t, c * (1 + 0.03 * noise.nextGaussian())));
+        }
+        int first = 0;
+        while (all.get(first).value() <= 0.2) {
+            first++;
+        }
+        return all.subList(first - 1, first + 4);
+    }
+
+    static List<Candidate> traceM02(List<Observation> obs, DischargeWindow window) {
+        SourceNarrowing s = new SourceNarrowing(DemoDistrict.registry(), TransportAssumptions.demo());
+        return s.candidates(new TraceRequest("M02", "CU", obs, BACKGROUND, ONLY_M02, window, 10_000));
     }
 
     /** What R10 reads every 15 minutes for 3.75 h after a 6-hour discharge began at T0 + 1 h. */

@@ -1,6 +1,7 @@
 package org.waterchain.app.trace.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -114,6 +115,51 @@ class ReversePredictionTest {
         assertEquals(0.2, fit.meanRate(), 1e-12);
         assertEquals(1, fit.explained(), 1e-12);
         assertEquals(BACKGROUND, fit.predicted().get(0), 1e-15);
+    }
+
+    @Test
+    void theArrivalIsWhenTheStepResponseFirstReachesOnePercentOfItsSteadyValue() {
+        double length = 3838;
+        StepResponse r = model(length).stepResponse(length / CANAL.velocityMps() + 3600);
+        double arrival = r.arrivalS(0.01);
+        // The closed form of a continuous injection through a flux inlet reads 1 % of its plateau then.
+        assertEquals(0.01, Analytic.fluxInlet(length, arrival, CANAL.velocityMps(), CANAL.dispersionM2s(), 0), 0.001);
+        // Dispersion carries the front ahead of the mean water: the arrival precedes the advective travel time.
+        assertTrue(arrival < length / CANAL.velocityMps(), "arrival " + arrival);
+        assertEquals(0, StepResponse.immediate(0.5).arrivalS(0.01));
+    }
+
+    @Test
+    void aLoadWhoseWaterCannotHaveArrivedIsNotFittedRatherThanAbsurd() {
+        // 6 km at 1.1 m/s is 90 minutes of travel; the samples end after 30: no load starting at 0 explains them, and
+        // dividing their excess by a response of ~1e-100 would claim an astronomical discharge.
+        CompartmentModel m = model(6000);
+        List<Sample> samples = new ArrayList<>();
+        for (double t = 300; t <= 1800; t += 300) {
+            samples.add(new Sample(t, BACKGROUND + 0.4));
+        }
+        LoadSchedule schedule = LoadSchedule.constantFrom(0);
+        LoadFit fit = ReversePrediction.fit(m.stepResponse(ReversePrediction.horizonS(samples, schedule)), samples,
+                BACKGROUND, schedule);
+        assertFalse(fit.reached());
+        assertTrue(Double.isNaN(fit.meanRate()), "unknown, not zero: " + fit.meanRate());
+        assertEquals(0, fit.explained());
+        fit.predicted().forEach(p -> assertEquals(BACKGROUND, p, 0));
+        assertEquals(0.4, fit.residualRms(), 1e-12);
+    }
+
+    @Test
+    void aBlockNoSampleSawIsLeftUnknownAndTheOthersAreFitted() {
+        CompartmentModel m = model(3838);
+        List<Sample> samples = measure(m, List.of(PointLoad.constant(0, 0.2)), 300, 2 * 3600, new Random(13));
+        // the third block starts at the last sample: none of its water reaches the station in time
+        LoadSchedule schedule = LoadSchedule.blocks(0, 3600, 3);
+        LoadFit fit = ReversePrediction.fit(m.stepResponse(ReversePrediction.horizonS(samples, schedule)), samples,
+                BACKGROUND, schedule);
+        assertTrue(fit.reached());
+        assertTrue(Double.isNaN(fit.blocks().get(2).rate()), fit.blocks().toString());
+        assertEquals(0.2, fit.blocks().get(0).rate(), 0.03 * 0.2);
+        assertEquals(0.2, fit.meanRate(), 0.1 * 0.2, "mean over the blocks the samples saw");
     }
 
     static CompartmentModel model(double lengthM) {
