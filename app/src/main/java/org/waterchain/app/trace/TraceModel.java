@@ -129,13 +129,15 @@ public final class TraceModel {
         for (TraceFinding.SourceFinding s : finding.sources()) {
             int rank = 1;
             for (Candidate c : s.candidates()) {
+                boolean reached = c.reachesStation();
                 rows.add(new CandidateRow(rank++, s.station(), c.factoryId(), c.name(), c.industry(),
                         String.format(Locale.ROOT, "%,.0f m", c.distanceM()),
                         String.format(Locale.ROOT, "%,.0f m³/d", c.permittedDischargeM3Day()),
-                        String.format(Locale.ROOT, "%.3g g/s", c.load()),
+                        reached ? String.format(Locale.ROOT, "%.3g g/s", c.load()) : "not reached",
                         String.format(Locale.ROOT, "%.0f %%", 100 * c.fit().explained()),
-                        c.plausibility().plausible() ? "yes" : String.format(Locale.ROOT, "no (%.1f× the ceiling)",
-                                c.plausibility().ratio())));
+                        !reached ? "no (its water cannot have arrived)"
+                                : c.plausibility().plausible() ? "yes"
+                                : String.format(Locale.ROOT, "no (%.1f× the ceiling)", c.plausibility().ratio())));
             }
         }
         return rows;
@@ -146,11 +148,23 @@ public final class TraceModel {
         if (finding == null || finding.sources().isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("Loads fitted from the last clean reading at the source (");
+        StringBuilder b = new StringBuilder("Each candidate's discharge is timed so its water reaches the source just"
+                + " after the source's last clean reading (");
         b.append(finding.sources().stream().map(s -> s.station() + " " + TIME.format(Instant.ofEpochMilli(s.dischargeFrom())))
                 .reduce((x, y) -> x + ", " + y).orElseThrow());
+        List<String> travel = finding.sources().stream().flatMap(s -> s.candidates().stream())
+                .filter(c -> Double.isFinite(c.arrivalS()) && c.arrivalS() > 0)
+                .map(c -> c.factoryId() + " " + minutes(c.arrivalS())).toList();
+        if (!travel.isEmpty()) {
+            b.append("; travel time ").append(String.join(", ", travel));
+        }
         return b.append("); candidates searched along the channels upstream, stopping at stations that stayed clean.")
                 .toString();
+    }
+
+    static String minutes(double seconds) {
+        long m = Math.round(seconds / 60);
+        return m >= 60 ? m / 60 + " h " + m % 60 + " min" : m + " min";
     }
 
     static String number(double v) {

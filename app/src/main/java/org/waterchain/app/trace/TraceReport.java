@@ -91,9 +91,10 @@ public final class TraceReport {
                         .append("</td><td>").append(esc(c.industry())).append("</td><td>")
                         .append(String.format(Locale.ROOT, "%,.0f m", c.distanceM())).append("</td><td>")
                         .append(String.format(Locale.ROOT, "%,.0f m³/day", c.permittedDischargeM3Day())).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%.3g g/s", c.load())).append("</td><td>")
+                        .append(c.reachesStation() ? String.format(Locale.ROOT, "%.3g g/s", c.load()) : "not reached")
+                        .append("</td><td>")
                         .append(String.format(Locale.ROOT, "%.0f %%", 100 * c.fit().explained())).append("</td><td>")
-                        .append(c.plausibility().plausible() ? "yes" : "no").append("</td></tr>\n");
+                        .append(c.reachesStation() && c.plausibility().plausible() ? "yes" : "no").append("</td></tr>\n");
             }
             h.append("</table>\n").append(profileSvg(f, s));
         }

@@ -43,7 +43,7 @@ class TraceModelTest {
 
     static Candidate candidate(String id, String name, double distance, boolean plausible, double explained) {
         return new Candidate(id, name, "electroplating", distance, 450, new Outfall.AtNode("R04"),
-                new LoadFit(List.of(new LoadFit.LoadBlock(0, 3600, 2.5)), List.of(0.3), 0.01, explained), 2.5,
+                new LoadFit(List.of(new LoadFit.LoadBlock(0, 3600, 2.5)), List.of(0.3), 0.01, explained, true), 2.5,
                 new Plausibility(plausible ? 120 : 900, 500, plausible),
                 new Profile(3600, List.of(new Profile.Point(100, 0.9), new Profile.Point(distance - 100, 0.4)), 0.35),
                 List.of(), List.of());
@@ -76,7 +76,7 @@ class TraceModelTest {
         assertEquals(new TraceModel.CandidateRow(1, "R04", "F-PLT-02", "Luzhu <electroplating>", "electroplating",
                 "620 m", "450 m³/d", "2.50 g/s", "93 %", "yes"), rows.get(0));
         assertEquals("no (1.8× the ceiling)", rows.get(1).plausible());
-        assertTrue(m.assumptions().startsWith("Loads fitted from the last clean reading at the source (R04 "));
+        assertTrue(m.assumptions().startsWith("Each candidate's discharge is timed so its water reaches the source just after the source's last clean reading (R04 "), m.assumptions());
     }
 
     @Test
