@@ -3,7 +3,12 @@ package org.waterchain.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -13,14 +18,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.waterchain.app.alarm.AlarmBanner;
 import org.waterchain.app.alarm.AlarmService;
-import org.waterchain.app.trace.TraceScreen;
-import org.waterchain.app.trace.narrowing.SupplyPoint;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
-import org.waterchain.app.trace.TraceService;
 import org.waterchain.app.alarm.AlarmsScreen;
 import org.waterchain.app.chart.ChartScreen;
 import org.waterchain.app.devices.DeviceConnections;
@@ -33,6 +30,9 @@ import org.waterchain.app.settings.AppSettings;
 import org.waterchain.app.settings.SettingsScreen;
 import org.waterchain.app.shell.MainWindow;
 import org.waterchain.app.shell.Screen;
+import org.waterchain.app.trace.TraceScreen;
+import org.waterchain.app.trace.TraceService;
+import org.waterchain.app.trace.narrowing.SupplyPoint;
 
 /**
  * The control room. With no settings it opens the demo; with a data directory in the settings, the operator's
