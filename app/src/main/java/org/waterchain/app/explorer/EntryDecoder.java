@@ -27,6 +27,8 @@ import org.waterchain.ledger.registry.Role;
 import org.waterchain.ledger.store.StoredEntry;
 import org.waterchain.ledger.value.OutPoint;
 import org.waterchain.ledger.value.Output;
+import org.waterchain.ledger.trace.PollutionMemo;
+import org.waterchain.ledger.value.Asset;
 import org.waterchain.ledger.value.Transfer;
 import org.waterchain.ledger.value.ValueEntry;
 import org.waterchain.ledger.value.Witness;
@@ -108,8 +110,27 @@ public final class EntryDecoder {
         for (Output o : t.outputs()) {
             outs.add(Formats.amount(o.asset(), o.amount()) + " → " + names.who(o.owner()));
         }
-        String memo = t.memo().length == 0 ? "" : "  memo " + Formats.memo(t.memo());
+        String memo = t.memo().length == 0 ? "" : "  memo " + memo(t);
         return (t.inputs().isEmpty() ? "" : t.inputs().size() + (t.inputs().size() == 1 ? " input: " : " inputs: ")) + outs + memo;
+    }
+
+    /**
+     * A pollution-coin transfer's memo is the tracing contract's record of the step (which station, what it
+     * observed, for which time point): read it as such; any other memo as text or hex.
+     */
+    private String memo(Transfer t) {
+        boolean pollution = t.outputs().stream().anyMatch(o -> o.asset().startsWith(Asset.POLLUTION_PREFIX));
+        if (pollution && t.memo().length > 0) {
+            try {
+                PollutionMemo m = PollutionMemo.decode(t.memo());
+                return m.step().name().toLowerCase(java.util.Locale.ROOT) + " at " + m.stationId() + ": " + m.quantity().symbol()
+                        + " " + m.observed() + " " + m.quantity().unit() + " observed in the hour from "
+                        + formats.time(m.timePointMs());
+            } catch (RuntimeException notAContractMemo) {
+                // a pollution transfer the contract refused may carry anything: show its bytes
+            }
+        }
+        return Formats.memo(t.memo());
     }
 
     static String registrySummary(RegistryAction a) {
@@ -193,7 +214,7 @@ public final class EntryDecoder {
                 Output o = t.outputs().get(i);
                 f.add(Field.plain("Output " + i, Formats.amount(o.asset(), o.amount()) + " → " + names.addressWithName(o.owner())));
             }
-            f.add(Field.plain("Memo", Formats.memo(t.memo())));
+            f.add(Field.plain("Memo", memo(t)));
             f.add(Field.plain("Nonce", Long.toString(t.nonce())));
         } else {
             RegistryAction a = v.registryAction();

@@ -22,6 +22,9 @@ import org.waterchain.ledger.store.StoredEntry;
 import org.waterchain.ledger.value.Asset;
 import org.waterchain.ledger.value.OutPoint;
 import org.waterchain.ledger.value.Output;
+import org.waterchain.ledger.record.Quantity;
+import org.waterchain.ledger.trace.PollutionMemo;
+import org.waterchain.ledger.trace.PollutionStep;
 import org.waterchain.ledger.value.Transfer;
 import org.waterchain.ledger.value.ValueEntry;
 
@@ -32,7 +35,8 @@ class EntryDecoderTest {
     static final KeyPair BOB = KeyPair.generate();
     static final LedgerNames NAMES = new LedgerNames(Map.of("R04-A", "R04"), Map.of("R04", "Branch 3 head gate"),
             Map.of(ALICE.address(), new LedgerNames.Member("Alice's farm", Set.of(Role.INDUSTRY))));
-    static final EntryDecoder DECODER = new EntryDecoder(new Formats(ZoneOffset.UTC), NAMES);
+    static final Formats FORMATS = new Formats(ZoneOffset.UTC);
+    static final EntryDecoder DECODER = new EntryDecoder(FORMATS, NAMES);
 
     static StoredEntry stored(ChainId chain, byte[] raw, String invalidReason) {
         return new StoredEntry(chain, 12, 3, EntryId.of(raw), raw, invalidReason == null, invalidReason);
@@ -114,6 +118,19 @@ class EntryDecoderTest {
         List<Field> d = DECODER.details(e);
         assertTrue(field(d, "Inputs").value().startsWith("none"));
         assertEquals("hex 0001ff", field(d, "Memo").value());
+    }
+
+    @Test
+    void aPollutionCoinMemoIsReadAsTheTracingStepItRecords() {
+        long hour = 1_700_000_000_000L / 3_600_000 * 3_600_000;
+        byte[] memo = new PollutionMemo(PollutionStep.PASS, Quantity.CU, hour, "M02", 0.358).encode();
+        ValueEntry v = ValueEntry.signed(new Transfer(List.of(), List.of(new Output("POLLUTION:CU", 2, BOB.address())),
+                memo, 1), ALICE);
+        StoredEntry e = stored(ChainId.VALUE, v.encode(), null);
+        assertEquals("pass at M02: CU 0.358 mg/L observed in the hour from " + FORMATS.time(hour),
+                field(DECODER.details(e), "Memo").value());
+        assertTrue(DECODER.row(e).summary().endsWith("memo pass at M02: CU 0.358 mg/L observed in the hour from "
+                + FORMATS.time(hour)), DECODER.row(e).summary());
     }
 
     @Test
