@@ -3,12 +3,13 @@ package org.waterchain.app.trace;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,8 @@ public final class TraceService implements AutoCloseable {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
+    static final int KEPT_FINDINGS = 200;
+
     private final Session session;
     private final TraceAnalysis analysis;
     private final Consumer<SystemAlarm> alarms;
@@ -46,7 +49,14 @@ public final class TraceService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, CompletableFuture<TraceFinding>> findings = new ConcurrentHashMap<>();
+    /** Findings by (quantity, time point), the most recently used kept: a demo traces several events an hour. */
+    private final Map<String, CompletableFuture<TraceFinding>> findings = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<TraceFinding>> eldest) {
+                    return size() > KEPT_FINDINGS;
+                }
+            });
     private final List<Consumer<TraceFinding>> subscribers = new CopyOnWriteArrayList<>();
 
     private TraceService(Session session, Supplier<List<SupplyPoint>> units, Consumer<SystemAlarm> alarms) {
