@@ -56,6 +56,7 @@ import org.waterchain.app.map.geo.Geometry;
 import org.waterchain.app.map.geo.IrrigationUnit;
 import org.waterchain.app.map.geo.LayerKind;
 import org.waterchain.app.map.geo.MapFeature;
+import org.waterchain.app.map.geo.Position;
 import org.waterchain.app.map.geo.RegistryLayers;
 import org.waterchain.app.map.geo.UnitState;
 import org.waterchain.app.map.tiles.MbTilesException;
@@ -308,12 +309,8 @@ public final class MapScreen implements Screen {
         traceBar.setVisible(true);
         traceBar.setManaged(true);
         if (!extent.isEmpty() && map.getWidth() > 0) {
-            double w = extent.stream().mapToDouble(GeoPoint::lon).min().orElseThrow();
-            double e = extent.stream().mapToDouble(GeoPoint::lon).max().orElseThrow();
-            double so = extent.stream().mapToDouble(GeoPoint::lat).min().orElseThrow();
-            double n = extent.stream().mapToDouble(GeoPoint::lat).max().orElseThrow();
-            FitView fit = FitView.of(new BoundingBox(w, so, e, n), map.getWidth(),
-                    map.getHeight(), FIT_PADDING_PX, MIN_ZOOM, FOCUS_ZOOM);
+            FitView fit = FitView.of(BoundingBox.of(extent.stream().map(g -> new Position(g.lon(), g.lat())).toList()),
+                    map.getWidth(), map.getHeight(), FIT_PADDING_PX, MIN_ZOOM, FOCUS_ZOOM);
             setView(fit.lat(), fit.lon(), fit.zoom());
         }
     }
