@@ -1,7 +1,6 @@
 package org.waterchain.app.trace;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.Pos;
@@ -11,9 +10,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
-import org.waterchain.app.trace.ProcedureTreeLayout.Cell;
 import org.waterchain.ledger.trace.Pathway.Edge;
-import org.waterchain.app.trace.ProcedureTreeLayout.Layout;
 
 /**
  * The procedure tree of one traced time point, drawn as the coins moved: the issuer on the far right mints to the
@@ -22,11 +19,8 @@ import org.waterchain.app.trace.ProcedureTreeLayout.Layout;
  * nodes, not thousands, and is rebuilt only when another event is chosen.
  */
 final class ProcedureTreeView extends Pane {
-    static final double COLUMN_WIDTH = 150;
-    static final double ROW_HEIGHT = 64;
-    static final double BOX_WIDTH = 112;
-    static final double BOX_HEIGHT = 44;
-    private static final double MARGIN = 16;
+    private static final double BOX_WIDTH = ProcedureTreeGeometry.BOX_WIDTH;
+    private static final double BOX_HEIGHT = ProcedureTreeGeometry.BOX_HEIGHT;
     private static final Color COIN = Color.web("#8a5a00");
 
     ProcedureTreeView() {
@@ -45,20 +39,14 @@ final class ProcedureTreeView extends Pane {
         if (stations.isEmpty()) {
             return;
         }
-        Layout layout = ProcedureTreeLayout.layout(stations, edges);
-        // column 0 holds the collection address, the stations follow, the issuer takes the last column
-        Map<String, double[]> box = new HashMap<>();
+        ProcedureTreeGeometry g = ProcedureTreeGeometry.of(stations, edges);
+        Map<String, double[]> box = g.stations();
         Group lines = new Group();
         Group boxes = new Group();
-        layout.cells().forEach((id, cell) -> {
-            double[] xy = origin(cell.column() + 1, cell.row());
-            box.put(id, xy);
-            boxes.getChildren().add(box(id, captions.getOrDefault(id, ""), "trace-station"
-                    + (sources.contains(id) ? " trace-source" : ""), xy));
-        });
-        double middle = (layout.rows() - 1) / 2.0;
-        double[] collection = origin(0, middle);
-        double[] issuer = origin(layout.columns() + 1, middle);
+        box.forEach((id, xy) -> boxes.getChildren().add(box(id, captions.getOrDefault(id, ""), "trace-station"
+                + (sources.contains(id) ? " trace-source" : ""), xy)));
+        double[] collection = g.collection();
+        double[] issuer = g.issuer();
         boxes.getChildren().add(box("Collection", "time point's address", "trace-endpoint", collection));
         boxes.getChildren().add(box("Issuer", "mints coins", "trace-endpoint", issuer));
         for (Edge e : edges) {
@@ -71,12 +59,7 @@ final class ProcedureTreeView extends Pane {
             lines.getChildren().add(arrow(box.get(s), collection));
         }
         getChildren().addAll(lines, boxes);
-        setPrefSize(2 * MARGIN + (layout.columns() + 1) * COLUMN_WIDTH + BOX_WIDTH,
-                2 * MARGIN + (layout.rows() - 1) * ROW_HEIGHT + BOX_HEIGHT);
-    }
-
-    private static double[] origin(int column, double row) {
-        return new double[] {MARGIN + column * COLUMN_WIDTH, MARGIN + row * ROW_HEIGHT};
+        setPrefSize(g.width(), g.height());
     }
 
     private static Label box(String title, String caption, String styles, double[] xy) {

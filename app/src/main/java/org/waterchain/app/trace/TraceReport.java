@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.waterchain.app.session.RegistryView;
-import org.waterchain.app.trace.ProcedureTreeLayout.Cell;
-import org.waterchain.ledger.trace.Pathway.Edge;
-import org.waterchain.app.trace.ProcedureTreeLayout.Layout;
 import org.waterchain.app.trace.narrowing.Candidate;
 import org.waterchain.app.trace.narrowing.UnitStatus;
 import org.waterchain.app.trace.transport.Profile;
 import org.waterchain.ledger.trace.Pathway;
+import org.waterchain.ledger.trace.Pathway.Edge;
 
 /**
  * A tracing report for enforcement: one self-contained HTML file (inline SVG, no scripts, no external files) that a
@@ -121,23 +119,17 @@ public final class TraceReport {
         if (t.stations().isEmpty()) {
             return "";
         }
-        Layout l = ProcedureTreeLayout.layout(t.stations(), t.edges());
-        double colW = 150;
-        double rowH = 60;
-        double boxW = 112;
-        double boxH = 40;
-        double width = (l.columns() + 2) * colW;
-        double height = l.rows() * rowH + 20;
+        ProcedureTreeGeometry g = ProcedureTreeGeometry.of(t.stations(), t.edges());
+        double boxW = ProcedureTreeGeometry.BOX_WIDTH;
+        double boxH = ProcedureTreeGeometry.BOX_HEIGHT;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
                 + "font-family=\"DejaVu Sans, Arial\" font-size=\"12\"><defs><marker id=\"a\" markerWidth=\"8\" "
                 + "markerHeight=\"8\" refX=\"8\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#8a5a00\"/>"
-                + "</marker></defs>\n", width, height));
-        double middle = (l.rows() - 1) / 2.0;
-        double[] collection = {10, 10 + middle * rowH};
-        double[] issuer = {10 + (l.columns() + 1) * colW, 10 + middle * rowH};
-        java.util.Map<String, double[]> at = new java.util.HashMap<>();
-        l.cells().forEach((id, c) -> at.put(id, new double[] {10 + (c.column() + 1) * colW, 10 + c.row() * rowH}));
+                + "</marker></defs>\n", g.width(), g.height()));
+        Map<String, double[]> at = g.stations();
+        double[] collection = g.collection();
+        double[] issuer = g.issuer();
         for (Edge e : t.edges()) {
             s.append(arrow(at.get(e.downstream()), at.get(e.upstream()), boxW, boxH));
         }
@@ -145,9 +137,9 @@ public final class TraceReport {
         t.sources().forEach(src -> s.append(arrow(at.get(src), collection, boxW, boxH)));
         s.append(box(collection, "Collection", "", "#eef2f6", "#6c7a89", boxW, boxH));
         s.append(box(issuer, "Issuer", "", "#eef2f6", "#6c7a89", boxW, boxH));
-        for (Map.Entry<String, Cell> e : l.cells().entrySet()) {
+        for (Map.Entry<String, double[]> e : at.entrySet()) {
             boolean source = t.sources().contains(e.getKey());
-            s.append(box(at.get(e.getKey()), e.getKey(), t.captions().getOrDefault(e.getKey(), ""),
+            s.append(box(e.getValue(), e.getKey(), t.captions().getOrDefault(e.getKey(), ""),
                     source ? "#ffd9d2" : "#fff4e0", source ? "#c0392b" : "#c77700", boxW, boxH));
         }
         return s.append("</svg>\n").toString();
