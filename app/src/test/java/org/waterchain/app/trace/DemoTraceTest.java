@@ -37,6 +37,8 @@ class DemoTraceTest {
     static TraceService service;
     static final List<TraceFinding> findings = new CopyOnWriteArrayList<>();
     static final List<SystemAlarm> alarms = new CopyOnWriteArrayList<>();
+    /** The source's last clean reading and at least three exceeding ones (15-minute samples). */
+    static final int MIN_OBSERVATIONS = 4;
 
     @BeforeAll
     static void demoWithACopperDischarge() {
@@ -58,14 +60,18 @@ class DemoTraceTest {
     @Test
     void theDischargeIsTracedToItsSourceAndTheRightFactoryRanksFirst() throws Exception {
         assertTrue(service.isIssuer(), "the demo node holds the pollution-coin licence");
+        // The hour in which the discharge first reaches M02 may hold a single exceeding reading: one point cannot tell
+        // a near outfall's rise from a far one's. The regulator judges on the hours that follow, with the rise in them.
+        java.util.function.Predicate<TraceFinding> wellObserved = x -> x.quantity().equals("CU") && !x.leaders().isEmpty()
+                && x.sources().get(0).observations().size() >= MIN_OBSERVATIONS;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (findings.stream().noneMatch(f -> f.quantity().equals("CU") && !f.leaders().isEmpty())
-                && System.nanoTime() < deadline) {
+        while (findings.stream().noneMatch(wellObserved) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        TraceFinding f = findings.stream().filter(x -> x.quantity().equals("CU") && !x.leaders().isEmpty())
-                .findFirst().orElseThrow(() -> new AssertionError("no copper trace with candidates in 120 s; findings: "
-                        + findings.stream().map(x -> x.quantity() + "@" + x.timePointMs() + " " + x.result().sources()).toList()));
+        TraceFinding f = findings.stream().filter(wellObserved)
+                .findFirst().orElseThrow(() -> new AssertionError("no copper trace with candidates and " + MIN_OBSERVATIONS
+                        + " readings at the source in 120 s; findings: " + findings.stream().map(x -> x.quantity() + "@"
+                        + x.timePointMs() + " " + x.result().sources()).toList()));
         // only the heavy-metal station M02 measures copper: the coins end there, and the search goes upstream past
         // R10 and R12, which cannot see copper, to the factories with copper in their profile
         assertEquals(List.of("M02"), f.result().sources());
