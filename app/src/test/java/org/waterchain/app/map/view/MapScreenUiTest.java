@@ -296,7 +296,7 @@ class MapScreenUiTest {
         }
         assertTrue(best < 0.03, "a pixel of channel C2 is within " + best + " of the channel colour");
 
-        robot.clickOn("#map-station-" + station);
+        clickAt(robot, "stations", station);
         waitFor(10, () -> ("Station " + station).equals(detailsTitle(robot)));
         assertEquals(station, detail(robot, "id"));
         assertTrue(detail(robot, "class").matches("blue|yellow|red"));
@@ -373,7 +373,7 @@ class MapScreenUiTest {
         assertEquals("R10", detail(robot, "supplied from"));
         assertEquals(Optional.of(new Selection("units", LayerKind.IRRIGATION_UNITS, "IU-3-09")), fx(() -> screen.selection()));
 
-        robot.clickOn("#map-factory-F-PCB-01");
+        clickAt(robot, "factories", "F-PCB-01");
         waitFor(10, () -> "Factory F-PCB-01".equals(detailsTitle(robot)));
         assertEquals("PCB manufacturing", detail(robot, "industry"));
         assertEquals("CU, NI", detail(robot, "pollutants"));
@@ -426,7 +426,7 @@ class MapScreenUiTest {
         assertTrue(fx(() -> ring.scaleXProperty().isBound()), "rings follow the one shared animation");
         Point2D ringAt = fx(() -> new Point2D(ring.getCenterX() + ring.getParent().getTranslateX(), ring.getCenterY() + ring.getParent().getTranslateY()));
         assertEquals(fx(() -> screen.featurePoint("stations", "R09").orElseThrow()).getX(), ringAt.getX(), 0.5, "ring on its station");
-        robot.clickOn("#map-station-R09");
+        clickAt(robot, "stations", "R09");
         waitFor(10, () -> "Station R09".equals(detailsTitle(robot)));
         // the demo clock runs fast: the tamper switch may already read normal again, still unacknowledged
         List<String> open = fx(() -> robot.lookup(n -> n.getId() != null && n.getId().startsWith("map-details-alarm"))
