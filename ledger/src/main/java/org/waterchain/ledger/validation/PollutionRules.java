@@ -272,7 +272,10 @@ final class PollutionRules {
         return "the standard (" + String.join(", ", limits) + ")";
     }
 
-    /** The registry's station graph, rebuilt only when a station or channel was registered since. */
+    /**
+     * The registry's station graph, rebuilt only when a station or channel was registered since. RegistryRules
+     * refuses a channel that closes a loop, so the cycle branch guards only against a registry built otherwise.
+     */
     private StationGraph graph(Registry registry) throws Violation {
         if (registry != graphRegistry || registry.networkRevision() != graphRevision) {
             graphRegistry = registry;

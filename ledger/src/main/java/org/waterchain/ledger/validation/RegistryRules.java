@@ -123,6 +123,11 @@ final class RegistryRules {
             requireId(c.id(), "channel");
             require(!c.fromNode().equals(c.toNode()), "channel " + c.id() + " flows from a node to itself");
             require(c.lengthM() > 0, "channel " + c.id() + " has length " + c.lengthM());
+            var loop = ChannelCycles.closedBy(c, registry.channels());
+            if (loop.isPresent()) {
+                throw new Violation(CHANNEL_CYCLE, "channel " + c.id() + " would make water flow in a loop: "
+                        + ChannelCycles.describe(loop.get()));
+            }
         } else if (action instanceof SetStandard s) {
             if (!isSymbol(s.quantity())) {
                 throw new Violation(UNKNOWN_QUANTITY, "standard for unknown quantity " + s.quantity());

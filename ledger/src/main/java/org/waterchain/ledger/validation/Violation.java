@@ -51,6 +51,7 @@ public final class Violation extends Exception {
         UNKNOWN_STATION,
         KEY_IN_USE,
         INVALID_REGISTRY_DATA,
+        CHANNEL_CYCLE,
         INVALID_ALARM_DATA,
         SHELVE_WITHOUT_EXPIRY,
         OPERATOR_REQUIRED,

@@ -279,11 +279,11 @@ class PollutionRulesTest {
     }
 
     @Test
-    void aCycleInTheChannelNetworkStopsTracingAndIsNamed() {
-        ledger.appendValid(VALUE, ledger.registry(new AddChannel("C99", "loop", "M02", "R04", 10,
-                List.of(new GeoPoint(121.18, 24.95), new GeoPoint(121.24, 24.90)))));
-        String reason = ledger.assertRefused(VALUE, step(0), POLLUTION_NETWORK_CYCLE);
-        assertTrue(reason.endsWith("channel network has a cycle: J1 -> R10 -> M02 -> R04 -> R06 -> R07 -> J1"
-                + " (channels C8, C5, C99, C1, C2, C3)"), reason);
+    void aLoopInTheChannelNetworkCannotStopTracing() {
+        // refused where it is registered (RegistryRules), so the contract never meets one
+        String reason = ledger.assertRefused(VALUE, ledger.registry(new AddChannel("C99", "loop", "M02", "R04", 10,
+                List.of(new GeoPoint(121.18, 24.95), new GeoPoint(121.24, 24.90)))), CHANNEL_CYCLE);
+        assertTrue(reason.contains("C99 (M02 -> R04)"), reason);
+        ledger.appendValid(VALUE, step(0));
     }
 }

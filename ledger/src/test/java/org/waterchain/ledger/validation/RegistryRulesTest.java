@@ -184,6 +184,20 @@ class RegistryRulesTest {
     }
 
     @Test
+    void aChannelThatWouldMakeWaterFlowInALoopIsRefusedWithTheLoopNamed() {
+        // the demo's network: R04 -> R06 -> R07 -> J1 -> {R10, R12} -> M02 -> OUT
+        String reason = ledger.assertRefused(VALUE, ledger.registry(new AddChannel("C99", "back", "M02", "R04", 10, List.of())),
+                CHANNEL_CYCLE);
+        assertTrue(reason.contains("C99 (M02 -> R04), C1 (R04 -> R06), C2 (R06 -> R07), C3 (R07 -> J1)"), reason);
+        assertTrue(reason.endsWith("-> M02)"), reason);
+
+        // a bypass joins the same flow again: still a DAG
+        ledger.appendValid(VALUE, ledger.registry(new AddChannel("C98", "bypass", "R04", "R07", 10, List.of())));
+        // a channel re-registered under its id replaces its old course, so reversing one is no loop
+        ledger.appendValid(VALUE, ledger.registry(new AddChannel("C7", "outlet", "OUT", "M02", 10, List.of())));
+    }
+
+    @Test
     void unknownQuantitiesAndAssetsInTheRegistryAreRefused() {
         GeoPoint p = new GeoPoint(121, 25);
         ledger.assertRefused(VALUE, ledger.registry(new SetStandard("XX", 0, 1, 0.5)), UNKNOWN_QUANTITY);
