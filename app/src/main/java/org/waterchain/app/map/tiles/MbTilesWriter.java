@@ -118,6 +118,62 @@ public final class MbTilesWriter implements AutoCloseable {
         }
     }
 
+    /** Bytes of tile data in the file (what a cache limit counts; SQLite's own pages add a little). */
+    public long tileBytes() throws MbTilesException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(LENGTH(tile_data)), 0) FROM tiles")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new MbTilesException(file, "cannot sum the tiles' sizes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves a tile to the back of the removal order of {@link #removeOldest}: the order is the row id, which a
+     * stored tile takes as one past the largest.
+     */
+    public void touch(TileId id) throws MbTilesException {
+        try (PreparedStatement st = connection.prepareStatement("UPDATE tiles SET rowid = (SELECT MAX(rowid) + 1 FROM tiles)"
+                + " WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?")) {
+            st.setInt(1, id.z());
+            st.setInt(2, id.x());
+            st.setInt(3, id.tmsRow());
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new MbTilesException(file, "cannot mark tile " + id + " as used: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes the tiles stored or {@linkplain #touch touched} longest ago, together at least {@code bytes} of tile
+     * data (or all of them), in one transaction.
+     *
+     * @return the bytes of tile data removed
+     */
+    public long removeOldest(long bytes) throws MbTilesException {
+        long freed = 0;
+        long lastRow = Long.MIN_VALUE;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT rowid, LENGTH(tile_data) FROM tiles ORDER BY rowid")) {
+            while (freed < bytes && rs.next()) {
+                lastRow = rs.getLong(1);
+                freed += rs.getLong(2);
+            }
+        } catch (SQLException e) {
+            throw new MbTilesException(file, "cannot list tiles to remove: " + e.getMessage(), e);
+        }
+        if (lastRow == Long.MIN_VALUE) {
+            return 0;
+        }
+        try (PreparedStatement st = connection.prepareStatement("DELETE FROM tiles WHERE rowid <= ?")) {
+            st.setLong(1, lastRow);
+            st.executeUpdate();
+            return freed;
+        } catch (SQLException e) {
+            throw new MbTilesException(file, "cannot remove old tiles: " + e.getMessage(), e);
+        }
+    }
+
     public Map<String, String> metadata() throws MbTilesException {
         Map<String, String> out = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();

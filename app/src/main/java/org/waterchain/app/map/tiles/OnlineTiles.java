@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +32,14 @@ public final class OnlineTiles implements AutoCloseable {
     public static final double DEFAULT_REQUESTS_PER_SECOND = 8.0;
     /** A map that waits longer than this for a tile is better told the tile failed. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Tile data one source's live cache keeps: a district browsed down to street level is some 50-100 MB, so this
+     * holds several districts without filling a field laptop. An area meant to stay is downloaded into a basemap of
+     * its own, which nothing removes.
+     */
+    public static final long DEFAULT_CACHE_LIMIT_BYTES = 512L << 20;
+    /** Over the limit, the cache trims to this share of it, so trimming runs now and then, not on every tile. */
+    static final double TRIM_TO = 0.9;
 
     private final XyzSource source;
     private final Path cacheFile;
@@ -39,10 +49,14 @@ public final class OnlineTiles implements AutoCloseable {
     private final TileFetcher fetcher;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final long limitBytes;
+    /** Tiles read from the cache this session and moved to the back of the removal order: once each is enough. */
+    private final Set<TileId> touched = ConcurrentHashMap.newKeySet();
     private volatile boolean formatKnown;
+    private long storedBytes; // guarded by writer
 
     private OnlineTiles(XyzSource source, Path cacheFile, MbTilesWriter writer, MbTilesSource reader,
-                        RateLimiter limiter, Duration timeout) throws MbTilesException {
+                        RateLimiter limiter, Duration timeout, long limitBytes) throws MbTilesException {
         this.source = source;
         this.cacheFile = cacheFile;
         this.writer = writer;
@@ -50,19 +64,30 @@ public final class OnlineTiles implements AutoCloseable {
         this.limiter = limiter;
         this.fetcher = new TileFetcher(source, timeout);
         this.formatKnown = writer.metadata("format").isPresent();
+        this.limitBytes = limitBytes;
+        synchronized (writer) {
+            this.storedBytes = writer.tileBytes();
+            trimIfOver();
+        }
     }
 
     public static OnlineTiles open(XyzSource source, Path cacheDir) throws MbTilesException {
-        return open(source, cacheDir, new RateLimiter(DEFAULT_REQUESTS_PER_SECOND), DEFAULT_TIMEOUT);
+        return open(source, cacheDir, new RateLimiter(DEFAULT_REQUESTS_PER_SECOND), DEFAULT_TIMEOUT,
+                DEFAULT_CACHE_LIMIT_BYTES);
     }
 
     /**
      * Opens (or creates) the source's cache file in {@code cacheDir}. Nothing is requested until a tile is asked for.
+     * The cache keeps at most {@code limitBytes} of tile data: beyond it, the tiles least recently stored or shown
+     * are removed.
      *
      * @throws MbTilesException when the cache folder cannot be made or the cache file cannot be opened
      */
-    public static OnlineTiles open(XyzSource source, Path cacheDir, RateLimiter limiter, Duration timeout)
-            throws MbTilesException {
+    public static OnlineTiles open(XyzSource source, Path cacheDir, RateLimiter limiter, Duration timeout,
+                                   long limitBytes) throws MbTilesException {
+        if (limitBytes <= 0) {
+            throw new IllegalArgumentException("cache limit must be positive, got " + limitBytes);
+        }
         Path file = cacheFile(source, cacheDir);
         try {
             Files.createDirectories(cacheDir);
@@ -79,7 +104,7 @@ public final class OnlineTiles implements AutoCloseable {
             meta.put("description", "Tiles of " + source.urlTemplate() + " seen on the map");
             writer.putMetadata(meta);
             MbTilesSource reader = MbTilesSource.open(file);
-            return new OnlineTiles(source, file, writer, reader, limiter, timeout);
+            return new OnlineTiles(source, file, writer, reader, limiter, timeout, limitBytes);
         } catch (MbTilesException | RuntimeException e) {
             try {
                 writer.close();
@@ -139,6 +164,11 @@ public final class OnlineTiles implements AutoCloseable {
     public Optional<byte[]> tile(TileId id) throws MbTilesException, TileFetchException, InterruptedException {
         Optional<byte[]> hit = reader.tile(id);
         if (hit.isPresent()) {
+            if (touched.add(id)) {
+                synchronized (writer) {
+                    writer.touch(id);
+                }
+            }
             return hit;
         }
         limiter.acquire();
@@ -162,10 +192,27 @@ public final class OnlineTiles implements AutoCloseable {
     private void store(TileId id, byte[] data) throws MbTilesException {
         synchronized (writer) {
             writer.put(id, data);
+            touched.add(id);
+            storedBytes += data.length;
             if (!formatKnown && TileFormat.sniff(data) != TileFormat.UNKNOWN) {
                 writer.putMetadata("format", TileFormat.sniff(data).metadataName());
                 formatKnown = true;
             }
+            trimIfOver();
+        }
+    }
+
+    /** Called holding the writer. */
+    private void trimIfOver() throws MbTilesException {
+        if (storedBytes > limitBytes) {
+            storedBytes -= writer.removeOldest(storedBytes - (long) (limitBytes * TRIM_TO));
+        }
+    }
+
+    /** Bytes of tile data in the cache now; never above the limit once a store has returned. */
+    public long cachedBytes() {
+        synchronized (writer) {
+            return storedBytes;
         }
     }
 

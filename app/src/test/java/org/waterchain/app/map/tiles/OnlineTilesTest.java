@@ -40,8 +40,53 @@ class OnlineTilesTest {
     }
 
     private OnlineTiles open(String url, Duration timeout) throws MbTilesException {
+        return open(url, timeout, OnlineTiles.DEFAULT_CACHE_LIMIT_BYTES);
+    }
+
+    private OnlineTiles open(String url, Duration timeout, long limitBytes) throws MbTilesException {
         XyzSource source = new XyzSource("Local test tiles", url, "© Local test tiles", false, 18, CONTACT);
-        return OnlineTiles.open(source, cacheDir, new RateLimiter(1000), timeout);
+        return OnlineTiles.open(source, cacheDir, new RateLimiter(1000), timeout, limitBytes);
+    }
+
+    @Test
+    void theCacheKeepsToItsLimitByRemovingTheTilesLeastRecentlySeen() throws Exception {
+        List<TileId> ids = List.of(new TileId(6, 10, 20), new TileId(6, 11, 20), new TileId(6, 12, 20),
+                new TileId(6, 13, 20), new TileId(6, 14, 20));
+        long each = TestTiles.png(ids.get(0)).length;
+        for (TileId id : ids) {
+            assertTrue(Math.abs(TestTiles.png(id).length - each) < each / 4, "test tiles of about one size");
+        }
+        tiles.close();
+        long limit = 3 * each + each / 2; // room for three tiles, not four
+        tiles = open(server.urlTemplate(), Duration.ofSeconds(5), limit);
+
+        tiles.tile(ids.get(0));
+        tiles.tile(ids.get(1));
+        tiles.tile(ids.get(2));
+        tiles.close();
+        // a later session shows the first tile again: that keeps it, and the second becomes the oldest
+        tiles = open(server.urlTemplate(), Duration.ofSeconds(5), limit);
+        tiles.tile(ids.get(0));
+        tiles.tile(ids.get(3));
+        assertTrue(tiles.cachedBytes() <= limit, tiles.cachedBytes() + " bytes cached, limit " + limit);
+        assertTrue(tiles.cached(ids.get(1)).isEmpty(), "the tile seen longest ago went");
+        assertTrue(tiles.cached(ids.get(0)).isPresent(), "the tile just shown stayed");
+        assertTrue(tiles.cached(ids.get(3)).isPresent());
+        assertEquals(1, tiles.requests(), "one request in this session: the first tile came from the cache");
+
+        tiles.tile(ids.get(4));
+        assertTrue(tiles.cachedBytes() <= limit);
+        try (MbTilesWriter file = MbTilesWriter.open(tiles.cacheFile())) {
+            assertEquals(tiles.cachedBytes(), file.tileBytes(), "the count kept matches the file");
+        }
+        tiles.close();
+
+        // a smaller limit trims an existing cache as it opens, the tiles seen last surviving
+        tiles = open(server.urlTemplate(), Duration.ofSeconds(5), each + each / 2);
+        assertTrue(tiles.cached(ids.get(4)).isPresent());
+        for (TileId gone : List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3))) {
+            assertTrue(tiles.cached(gone).isEmpty(), gone + " was removed");
+        }
     }
 
     @Test
