@@ -19,6 +19,8 @@ import org.waterchain.ledger.registry.RegistryAction.RegisterFactory;
 import org.waterchain.ledger.registry.RegistryAction.RegisterStation;
 import org.waterchain.ledger.registry.RegistryAction.RetireDevice;
 import org.waterchain.ledger.registry.StationKind;
+import org.waterchain.ledger.trace.NetworkCycleException;
+import org.waterchain.ledger.trace.StationGraph;
 import org.waterchain.ledger.value.ValueEntry;
 
 /**
@@ -120,40 +122,20 @@ public final class StationNetwork {
         return out;
     }
 
-    /** Kahn's algorithm; a cycle is a modelling error (water does not flow in circles), named in the message. */
+    /**
+     * The ledger's own flow order over every node (junctions included), so the simulator and the tracing contract
+     * agree on what upstream means; a cycle is a modelling error (water does not flow in circles), named.
+     */
     private int[] topologicalSort() {
-        int n = nodeIds.size();
-        int[] indegree = new int[n];
-        for (int e = 0; e < edgeTo.length; e++) {
-            indegree[edgeTo[e]]++;
+        StationGraph.Builder graph = StationGraph.builder();
+        nodeIds.forEach(graph::station);
+        channels.forEach(c -> graph.flow(c.fromNode(), c.toNode()));
+        try {
+            return graph.build().flowOrder().stream().mapToInt(nodeIndex::get).toArray();
+        } catch (NetworkCycleException e) {
+            throw new IllegalArgumentException("the channel network has a cycle: " + String.join(" -> ", e.nodes())
+                    + " -> " + e.nodes().get(0), e);
         }
-        ArrayDeque<Integer> ready = new ArrayDeque<>();
-        for (int i = 0; i < n; i++) {
-            if (indegree[i] == 0) {
-                ready.add(i);
-            }
-        }
-        int[] order = new int[n];
-        int k = 0;
-        while (!ready.isEmpty()) {
-            int v = ready.poll();
-            order[k++] = v;
-            for (int e : outEdges[v]) {
-                if (--indegree[edgeTo[e]] == 0) {
-                    ready.add(edgeTo[e]);
-                }
-            }
-        }
-        if (k < n) {
-            List<String> inCycle = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (indegree[i] > 0) {
-                    inCycle.add(nodeIds.get(i));
-                }
-            }
-            throw new IllegalArgumentException("the channel network has a cycle through " + inCycle);
-        }
-        return order;
     }
 
     /**
