@@ -52,6 +52,8 @@ public final class OnlineTiles implements AutoCloseable {
     private final long limitBytes;
     /** Tiles read from the cache this session and moved to the back of the removal order: once each is enough. */
     private final Set<TileId> touched = ConcurrentHashMap.newKeySet();
+    /** Tiles the server said it does not have (404) this session: not asked again on every redraw. */
+    private final Set<TileId> absent = ConcurrentHashMap.newKeySet();
     private volatile boolean formatKnown;
     private long storedBytes; // guarded by writer
 
@@ -155,7 +157,7 @@ public final class OnlineTiles implements AutoCloseable {
 
     /**
      * The tile from the cache, else from the server (then stored in the cache); empty when the server has no such
-     * tile.
+     * tile (remembered until the source is opened again).
      *
      * @throws TileFetchException   naming the tile and the reason (HTTP status, timeout, refused connection)
      * @throws MbTilesException     when the cache cannot be read or written
@@ -171,15 +173,19 @@ public final class OnlineTiles implements AutoCloseable {
             }
             return hit;
         }
+        if (absent.contains(id)) {
+            return Optional.empty();
+        }
         limiter.acquire();
         // Another thread may have fetched it while this one waited its turn.
         hit = reader.tile(id);
-        if (hit.isPresent()) {
+        if (hit.isPresent() || absent.contains(id)) {
             return hit;
         }
         requests.incrementAndGet();
         TileFetcher.Fetch fetch = fetcher.fetch(id);
         if (fetch.absent()) {
+            absent.add(id);
             return Optional.empty();
         }
         if (fetch.data() == null) {

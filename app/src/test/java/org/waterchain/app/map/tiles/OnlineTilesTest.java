@@ -140,6 +140,9 @@ class OnlineTilesTest {
         assertEquals("Local test tiles: tile 4/1/1 failed: HTTP 500", error.getMessage());
         assertEquals("HTTP 500", error.reason());
         assertTrue(tiles.tile(new TileId(4, 2, 1)).isEmpty(), "404: the server has no such tile, not an error");
+        long asked = tiles.requests();
+        assertTrue(tiles.tile(new TileId(4, 2, 1)).isEmpty());
+        assertEquals(asked, tiles.requests(), "a tile the server does not have is not asked for again on a redraw");
         TileFetchException timeout = assertThrows(TileFetchException.class, () -> tiles.tile(new TileId(4, 3, 1)));
         assertEquals("Local test tiles: tile 4/3/1 failed: timed out after 300 ms (2 tiles failed so far)",
                 timeout.getMessage());
