@@ -38,11 +38,12 @@ import org.waterchain.ledger.trace.Traces;
  * extraction), then, for each source station, the GIS narrowing and reverse simulation over the source's own
  * readings. Blocking (ledger reads, a simulation per candidate): run it off the FX thread.
  *
- * <p>Each candidate's discharge is assumed to have begun so that its water arrives at the source just after the
- * source's last clean reading before the exceedance ({@link DischargeWindow.ArrivingAfter}): a trace runs as soon
- * as the hour closes, with only a few exceeding readings, so the true start is unknown and lies earlier by each
- * outfall's own travel time. The candidates are then compared on the shape of the rise and the load they need.
- * The last clean reading is shown with every finding.
+ * <p>Each candidate's discharge is assumed to have begun so that its water arrives at the source around the
+ * source's last clean reading before the exceedance, at the moment between the readings on either side of it that
+ * fits best ({@link DischargeWindow.ArrivingAfter}): a trace runs as soon as the hour closes, with only a few
+ * exceeding readings, so the true start is unknown and lies earlier by each outfall's own travel time. The
+ * candidates are then compared on the shape of the rise and the load they need. The last clean reading is shown
+ * with every finding.
  */
 public final class TraceAnalysis {
     /** How far back the source's readings are read to find the last clean one. */
@@ -113,10 +114,12 @@ public final class TraceAnalysis {
         int firstOfRun = firstOfExceedance(all, standard, t);
         int lastClean = firstOfRun - 1;
         long from = lastClean >= 0 ? all.get(lastClean).timeMs() : t - PollutionContract.TIME_POINT_MS;
-        // everything after the last clean reading is evidence, including readings that fell back under the limit
-        List<Observation> fitted = all.subList(Math.max(0, lastClean), all.size());
-        // the last clean reading may already carry the front of the discharge: the background is what came before
-        List<Observation> before = all.subList(0, Math.max(0, lastClean > 0 ? lastClean : lastClean + 1));
+        // everything from the reading before the last clean one is evidence (the last clean reading may already
+        // carry the front of a slow rise), including readings that fell back under the limit
+        int firstFitted = Math.max(0, lastClean - 1);
+        List<Observation> fitted = all.subList(firstFitted, all.size());
+        // the background is what came before
+        List<Observation> before = lastClean < 0 ? List.of() : all.subList(0, Math.max(firstFitted, 1));
         double background = before.stream().mapToDouble(Observation::value).average().orElse(0);
         if (fitted.isEmpty()) {
             return new TraceFinding.SourceFinding(station, List.of(), from, List.of());

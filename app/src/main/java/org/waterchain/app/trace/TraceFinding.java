@@ -30,9 +30,9 @@ public record TraceFinding(TraceResult result, double limit, String unit, List<S
     /**
      * One source station and what the reverse simulation makes of it.
      *
-     * @param observations  the source's readings the loads were fitted to, from the last clean one on
+     * @param observations  the source's readings the loads were fitted to, from the one before the last clean one on
      * @param dischargeFrom the source's last clean reading: each candidate's discharge is timed so its water arrives
-     *                      just after it (the candidate's travel time earlier)
+     *                      between the readings on either side of it (the candidate's travel time earlier)
      * @param candidates    ranked, best first; empty when no factory with this pollutant lies within reach
      */
     public record SourceFinding(String station, List<Observation> observations, long dischargeFrom,

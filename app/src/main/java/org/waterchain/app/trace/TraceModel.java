@@ -148,8 +148,8 @@ public final class TraceModel {
         if (finding == null || finding.sources().isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("Each candidate's discharge is timed so its water reaches the source just"
-                + " after the source's last clean reading (");
+        StringBuilder b = new StringBuilder("Each candidate's discharge is timed so its water reaches the source around"
+                + " the source's last clean reading, when it fits best (");
         b.append(finding.sources().stream().map(s -> s.station() + " " + TIME.format(Instant.ofEpochMilli(s.dischargeFrom())))
                 .reduce((x, y) -> x + ", " + y).orElseThrow());
         List<String> travel = finding.sources().stream().flatMap(s -> s.candidates().stream())

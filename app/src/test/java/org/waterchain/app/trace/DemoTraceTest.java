@@ -77,9 +77,9 @@ class DemoTraceTest {
         assertEquals(List.of("M02"), f.result().sources());
         assertEquals("F-PCB-01", f.leaders().get(0).factoryId(), "ranking: " + f.sources().get(0).candidates().stream()
                 .map(c -> c.factoryId() + " explains " + c.fit().explained()).toList());
-        // First for the right reason: each candidate's discharge is timed to arrive just after M02's last clean
-        // reading, both need a plausible effluent (about 60 and 260 mg/L), and F-PCB-01's rise, 2.2 km up, fits the
-        // readings better than the more spread one of F-PLT-02, 6.1 km up.
+        // First for the right reason: each candidate's discharge is timed to arrive around M02's last clean reading,
+        // when it fits best; both need a plausible effluent (about 60 and 260 mg/L), and F-PCB-01's rise, 2.2 km up,
+        // fits the readings better than the more spread one of F-PLT-02, 6.1 km up.
         List<Candidate> ranked = f.sources().get(0).candidates();
         Candidate pcb = ranked.get(0);
         assertTrue(pcb.plausibility().plausible(), pcb.plausibility().toString());

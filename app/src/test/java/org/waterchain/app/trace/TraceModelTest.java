@@ -76,7 +76,7 @@ class TraceModelTest {
         assertEquals(new TraceModel.CandidateRow(1, "R04", "F-PLT-02", "Luzhu <electroplating>", "electroplating",
                 "620 m", "450 m³/d", "2.50 g/s", "93 %", "yes"), rows.get(0));
         assertEquals("no (1.8× the ceiling)", rows.get(1).plausible());
-        assertTrue(m.assumptions().startsWith("Each candidate's discharge is timed so its water reaches the source just after the source's last clean reading (R04 "), m.assumptions());
+        assertTrue(m.assumptions().startsWith("Each candidate's discharge is timed so its water reaches the source around the source's last clean reading, when it fits best (R04 "), m.assumptions());
     }
 
     @Test

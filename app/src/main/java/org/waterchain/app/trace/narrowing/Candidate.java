@@ -26,7 +26,7 @@ import org.waterchain.app.trace.transport.Sample;
  * @param path          the channels from the outfall to the station, in flow order
  * @param arrivalS      how long this outfall's water takes to reach the station (its step response's rise to
  *                      {@link DischargeWindow.ArrivingAfter#ARRIVAL_FRACTION} of steady), the lead of its discharge
- *                      over the last clean reading under {@link DischargeWindow.ArrivingAfter}; NaN under other
+ *                      over its water's arrival under {@link DischargeWindow.ArrivingAfter}; NaN under other
  *                      windows, which do not compute it
  */
 public record Candidate(String factoryId, String name, String industry, double distanceM,

@@ -29,9 +29,10 @@ import org.waterchain.app.trace.transport.Stretch;
  * the station at no observation under the window explains nothing and is not plausible, so it comes last; its load
  * is NaN, never the quotient of the excess and a response of ~0.
  *
- * <p>With {@link DischargeWindow.ArrivingAfter} (what a trace of the ledger uses) each candidate's discharge starts
- * its own arrival time before the last clean reading, so the fits compare the shape of the rise and the load, not
- * which outfall's water happens to arrive within a common window.
+ * <p>With {@link DischargeWindow.ArrivingAfter} (what a trace of the ledger uses) each candidate's water arrives
+ * between the last clean reading and the next, at the moment that fits it best, its discharge starting its own
+ * arrival time earlier; so the fits compare the shape of the rise and the load, not which outfall's water happens
+ * to arrive within a common window, nor which rise happens to suit one assumed arrival moment.
  *
  * <p>Immutable and free of UI types; a trace takes milliseconds per candidate, so callers run it off the FX
  * thread.
@@ -87,8 +88,15 @@ public final class SourceNarrowing {
                             window instanceof DischargeWindow.ArrivingAfter ? 0 : Double.NaN)
                     : arrival(model, window, samples, lastSample);
             StepResponse response = arrival.response();
-            LoadSchedule schedule = window.schedule(Double.isFinite(arrival.seconds()) ? arrival.seconds() : 0);
-            LoadFit fit = ReversePrediction.fit(response, samples, request.background(), schedule);
+            LoadSchedule schedule = null;
+            LoadFit fit = null;
+            for (LoadSchedule s : window.schedules(Double.isFinite(arrival.seconds()) ? arrival.seconds() : 0, samples)) {
+                LoadFit f = ReversePrediction.fit(response, samples, request.background(), s);
+                if (fit == null || f.explained() > fit.explained()) {
+                    schedule = s;
+                    fit = f;
+                }
+            }
             double load = fit.meanRate();
             Profile profile = profile(model, response, fit, schedule, Math.max(0, lastSample), request.background());
             // from the discharge's start when it is earlier than the window's, so the chart shows the water arriving

@@ -109,10 +109,32 @@ class SourceNarrowingTest {
             assertTrue(pcb.fit().explained() > 0.9, "explained " + pcb.fit().explained());
             // 1.5 mg/L at R10's node flow of 1350 m³/h, within 15 %: the assumed start is up to one reading early.
             assertEquals(1.5 * 1350 / 3600, pcb.load(), 0.15 * 1.5 * 1350 / 3600, "start +" + minutes + " min");
-            // each discharge starts its own arrival time before the last clean reading
-            assertEquals(-pcb.arrivalS(), pcb.fit().blocks().get(0).startS(), 1e-9);
+            // each discharge's water arrives between the last clean reading and the next, its arrival time after it began
+            double arrives = pcb.fit().blocks().get(0).startS() + pcb.arrivalS();
+            assertTrue(arrives >= -1e-9 && arrives < (obs.get(1).timeMs() - obs.get(0).timeMs()) / 1000.0, "arrives at " + arrives);
             assertTrue(plating.arrivalS() > 2 * pcb.arrivalS(), pcb.arrivalS() + " s vs " + plating.arrivalS() + " s");
             c.forEach(SourceNarrowingTest::assertFinite);
+        }
+    }
+
+    @Test
+    void theTrueOutfallRanksFirstWhereverBetweenTwoReadingsItsWaterArrivedAndWithReadingsMissingBeforeTheRise() {
+        // A near outfall's water arriving late between two readings looks like a far one's slow rise arriving early:
+        // each candidate is fitted at the arrival moment that suits it. A station outage before the rise widens the
+        // interval: the near outfall still wins. (With readings missing, a far source's rise is a tie at best, and
+        // ties go to the weaker effluent: that is the near factory here.)
+        for (long minutes = 0; minutes < 15; minutes += 2) {
+            Random noise = new Random(minutes);
+            for (int missing = 0; missing <= 3; missing++) {
+                List<Observation> obs = evidenceAtM02("F-PCB-01", T0 + 3 * HOUR + minutes * 60_000, noise, missing);
+                assertEquals("F-PCB-01", traceM02(obs, new DischargeWindow.ArrivingAfter(obs.get(1).timeMs())).get(0)
+                        .factoryId(), "near source, start +" + minutes + " min, " + missing + " readings missing: " + obs);
+            }
+            List<Observation> obs = evidenceAtM02("F-PLT-02", T0 + 3 * HOUR + minutes * 60_000, noise, 0);
+            List<Candidate> c = traceM02(obs, new DischargeWindow.ArrivingAfter(obs.get(1).timeMs()));
+            assertEquals(List.of("F-PLT-02", "F-PCB-01"), ids(c), "far source, start +" + minutes + " min: " + obs);
+            assertTrue(c.get(0).fit().explained() - c.get(1).fit().explained() > SourceNarrowing.DEFAULT_TIE_TOLERANCE,
+                    "not by a tie: " + c.get(0).fit().explained() + " vs " + c.get(1).fit().explained());
         }
     }
 
@@ -149,6 +171,25 @@ class SourceNarrowingTest {
      * 0.2 mg/L standard and the four after it.
      */
     static List<Observation> evidenceAtM02(String factory, long startMs, Random noise) {
+        List<Observation> all = readingsAtM02(factory, startMs, noise);
+        int first = firstOverTheLimit(all);
+        return all.subList(first - 1, first + 4);
+    }
+
+    /**
+     * What M02 reports as a trace sees it: the reading before the last clean one, the last clean one, and the
+     * first four exceeding ones, with {@code missing} readings lost just before the rise (a station outage).
+     */
+    static List<Observation> evidenceAtM02(String factory, long startMs, Random noise, int missing) {
+        List<Observation> all = readingsAtM02(factory, startMs, noise);
+        int first = firstOverTheLimit(all);
+        List<Observation> out = new ArrayList<>(all.subList(first - 2 - missing, first - missing));
+        out.addAll(all.subList(first, first + 4));
+        return out;
+    }
+
+    /** M02's copper every 15 minutes for 12 hours from T0, a 3-hour discharge of 1.5 mg/L at the factory's outfall. */
+    private static List<Observation> readingsAtM02(String factory, long startMs, Random noise) {
         NetworkSimulator sim = new NetworkSimulator(StationNetwork.demo(),
                 SimulationConfig.defaults(1, T0).withoutRandomIncidents(), sample -> { });
         sim.injectFromFactory(factory, Quantity.CU, startMs, 3 * HOUR, 1.5);
@@ -157,11 +198,15 @@ class SourceNarrowingTest {
             double c = BACKGROUND + sim.eventExcess("M02", Quantity.CU, t);
             all.add(new Observation(t, c * (1 + 0.03 * noise.nextGaussian())));
         }
+        return all;
+    }
+
+    private static int firstOverTheLimit(List<Observation> all) {
         int first = 0;
         while (all.get(first).value() <= 0.2) {
             first++;
         }
-        return all.subList(first - 1, first + 4);
+        return first;
     }
 
     static List<Candidate> traceM02(List<Observation> obs, DischargeWindow window) {
