@@ -86,7 +86,7 @@ public final class SourceNarrowing {
             Arrival arrival = model == null
                     ? new Arrival(StepResponse.immediate(flows.nodeM3s(request.sourceStationId())),
                             window instanceof DischargeWindow.ArrivingAfter ? 0 : Double.NaN)
-                    : arrival(model, window, samples, lastSample);
+                    : arrival(model, window, samples, firstSample, lastSample);
             StepResponse response = arrival.response();
             LoadSchedule schedule = null;
             LoadFit fit = null;
@@ -119,15 +119,17 @@ public final class SourceNarrowing {
 
     /**
      * The step response reaches the last sample on the schedule's clock. Under {@link DischargeWindow.ArrivingAfter}
-     * that is the arrival time plus the last sample's: the arrival comes before the advective travel time (the
-     * front spreads ahead of the mean), so the travel time plus the samples' span is the first horizon tried,
-     * lengthened in the rare case the arrival comes later.
+     * that is the arrival time plus the last sample's, from the earliest arrival moment tried (a sample before the
+     * window's 0, or 0): the arrival comes before the advective travel time (the front spreads ahead of the mean),
+     * so the travel time plus the samples' span is the first horizon tried, lengthened in the rare case the arrival
+     * comes later.
      */
-    private static Arrival arrival(CompartmentModel model, DischargeWindow window, List<Sample> samples, double lastSample) {
+    private static Arrival arrival(CompartmentModel model, DischargeWindow window, List<Sample> samples,
+                                   double firstSample, double lastSample) {
         if (!(window instanceof DischargeWindow.ArrivingAfter)) {
             return new Arrival(model.stepResponse(ReversePrediction.horizonS(samples, window.schedule(0))), Double.NaN);
         }
-        double span = Math.max(0, lastSample);
+        double span = Math.max(0, lastSample) - Math.min(0, firstSample);
         double horizon = model.stretch().travelTimeS() + span;
         StepResponse response = model.stepResponse(horizon);
         double arrivalS = response.arrivalS(DischargeWindow.ArrivingAfter.ARRIVAL_FRACTION);

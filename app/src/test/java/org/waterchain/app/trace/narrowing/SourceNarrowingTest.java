@@ -139,6 +139,17 @@ class SourceNarrowingTest {
     }
 
     @Test
+    void aLongSilenceBeforeTheLastCleanReadingWidensTheSearchWithoutRunningPastTheSimulation() {
+        // the reading before the last clean one came four hours earlier (an outage): arrivals are tried from there,
+        // so each step response must reach that much further back
+        List<Observation> obs = new ArrayList<>(evidenceAtM02("F-PCB-01", T0 + 6 * HOUR, new Random(3), 0));
+        obs.set(0, new Observation(obs.get(1).timeMs() - 4 * HOUR, BACKGROUND));
+        List<Candidate> c = traceM02(obs, new DischargeWindow.ArrivingAfter(obs.get(1).timeMs()));
+        assertEquals("F-PCB-01", c.get(0).factoryId(), c.toString());
+        c.forEach(SourceNarrowingTest::assertFinite);
+    }
+
+    @Test
     void anOutfallWhoseWaterCannotHaveArrivedIsNotFittedRatherThanGivenAnAbsurdLoad() {
         // One start for every candidate, at the last clean reading: the plating works' water needs three hours to
         // reach M02 and the readings end one hour later. Its response there is ~1e-60: no load can be told from that.
