@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.waterchain.devices.ingest.RecordIngest;
 import org.waterchain.devices.ingest.SigningSink;
 import org.waterchain.devices.ingest.SystemAlarm;
@@ -44,7 +45,8 @@ public final class Session implements AutoCloseable {
     private final Runnable registryWatch;
     private volatile RegistryView registry;
 
-    private Session(DataDirectory dir, LedgerNode node, boolean demo, double speed) {
+    private Session(DataDirectory dir, LedgerNode node, boolean demo, double speed,
+                    UnaryOperator<SimulationConfig> conditions) {
         this.dir = dir;
         this.node = node;
         this.registry = RegistryView.load(node.queries());
@@ -62,7 +64,7 @@ public final class Session implements AutoCloseable {
             LongSupplier demoClock = () -> sim[0] == null ? start : sim[0].currentTimeMs();
             this.ingest = new RecordIngest(node, demoClock, this::raise);
             SigningSink sink = SigningSink.selfSigned(ingest, "simulator", keys);
-            sim[0] = new NetworkSimulator(network, SimulationConfig.defaults(start, start), sink::accept);
+            sim[0] = new NetworkSimulator(network, conditions.apply(SimulationConfig.defaults(start, start)), sink::accept);
             this.simulator = sim[0];
             this.runner = new PacedRunner(simulator, speed);
         } else {
@@ -78,6 +80,14 @@ public final class Session implements AutoCloseable {
 
     /** The demo: a demo alliance made in {@code dir} on first use, fed by the simulated district. */
     public static Session demo(Path dir, double speed) {
+        return demo(dir, speed, UnaryOperator.identity());
+    }
+
+    /**
+     * The demo with the simulator's conditions changed, e.g. without its own background pollution events, so a
+     * test can tell what one injected discharge did.
+     */
+    public static Session demo(Path dir, double speed, UnaryOperator<SimulationConfig> conditions) {
         try {
             if (!DataDirectory.isInitialized(dir)) {
                 Files.createDirectories(dir);
@@ -90,13 +100,13 @@ public final class Session implements AutoCloseable {
             throw new NodeException("cannot create " + dir + ": " + e.getMessage(), e);
         }
         DataDirectory d = DataDirectory.open(dir);
-        return new Session(d, LedgerNode.start(d), true, speed);
+        return new Session(d, LedgerNode.start(d), true, speed, conditions);
     }
 
     /** The operator's own node: real devices only. */
     public static Session open(Path dir) {
         DataDirectory d = DataDirectory.open(dir);
-        return new Session(d, LedgerNode.start(d), false, 1);
+        return new Session(d, LedgerNode.start(d), false, 1, UnaryOperator.identity());
     }
 
     private void raise(SystemAlarm a) {

@@ -45,8 +45,10 @@ class DemoTraceTest {
 
     @BeforeAll
     static void demoWithACopperDischarge() {
-        // ten demo hours a second: the event and the hour that closes its time point pass in seconds
-        session = Session.demo(home.resolve("demo"), 36_000);
+        // ten demo hours a second: the event and the hour that closes its time point pass in seconds. The demo's
+        // storms, outages and bad readings stay; its own random discharges go, so that no second copper discharge at
+        // the same outfall (once in some thirty runs) makes the readings two events' sum
+        session = Session.demo(home.resolve("demo"), 36_000, c -> c.withBackgroundEventsPerDay(0));
         List<SupplyPoint> units = DemoLayers.irrigationUnits().features().stream()
                 .map(u -> new SupplyPoint(((IrrigationUnit) u).id(), ((IrrigationUnit) u).supplyNode())).toList();
         service = TraceService.start(session, () -> units, alarms::add);
