@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.waterchain.ledger.trace.Pathway.Edge;
 import org.waterchain.app.trace.narrowing.Candidate;
+import org.waterchain.app.trace.narrowing.SourceNarrowing;
 import org.waterchain.ledger.trace.Pathway;
 import org.waterchain.ledger.trace.TracedEvent;
 
@@ -159,6 +160,8 @@ public final class TraceModel {
             b.append("; travel time ").append(String.join(", ", travel));
         }
         return b.append("); candidates searched along the channels upstream, stopping at stations that stayed clean.")
+                .append(String.format(Locale.ROOT, " Fits within %.0f point of each other are ties: the factory needing the"
+                        + " weaker effluent ranks first, then the nearer.", SourceNarrowing.DEFAULT_TIE_TOLERANCE * 100))
                 .toString();
     }
 

@@ -77,6 +77,8 @@ class TraceModelTest {
                 "620 m", "450 m³/d", "2.50 g/s", "93 %", "yes"), rows.get(0));
         assertEquals("no (1.8× the ceiling)", rows.get(1).plausible());
         assertTrue(m.assumptions().startsWith("Each candidate's discharge is timed so its water reaches the source around the source's last clean reading, when it fits best (R04 "), m.assumptions());
+        assertTrue(m.assumptions().endsWith("Fits within 1 point of each other are ties: the factory needing the weaker"
+                + " effluent ranks first, then the nearer."), m.assumptions());
     }
 
     @Test
