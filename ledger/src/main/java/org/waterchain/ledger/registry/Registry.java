@@ -2,6 +2,7 @@ package org.waterchain.ledger.registry;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,8 @@ public final class Registry {
     private final Map<String, String> deviceByKey = new HashMap<>();
     private final Map<String, RegisterFactory> factories = new TreeMap<>();
     private final Map<String, AddChannel> channels = new TreeMap<>();
+    /** The channels leaving each node, by id: what a loop check walks, without scanning every channel per change. */
+    private final Map<String, TreeMap<String, AddChannel>> channelsFrom = new HashMap<>();
     private final Map<String, SetStandard> standards = new TreeMap<>();
     private final Set<String> licences = new LinkedHashSet<>();
     /** Counts changes of stations and channels, so a contract can keep a graph built from them until the next one. */
@@ -61,7 +64,11 @@ public final class Registry {
         } else if (action instanceof RegisterFactory f) {
             factories.put(f.id(), f);
         } else if (action instanceof AddChannel c) {
-            channels.put(c.id(), c);
+            AddChannel old = channels.put(c.id(), c);
+            if (old != null) {
+                channelsFrom.get(old.fromNode()).remove(old.id());
+            }
+            channelsFrom.computeIfAbsent(c.fromNode(), k -> new TreeMap<>()).put(c.id(), c);
             networkRevision++;
         } else if (action instanceof SetStandard s) {
             standards.put(s.quantity(), s);
@@ -108,6 +115,12 @@ public final class Registry {
     /** The channel network, by channel id. */
     public java.util.Collection<AddChannel> channels() {
         return java.util.Collections.unmodifiableCollection(channels.values());
+    }
+
+    /** The channels whose water leaves {@code node}, sorted by id. */
+    public java.util.Collection<AddChannel> channelsFrom(String node) {
+        TreeMap<String, AddChannel> m = channelsFrom.get(node);
+        return m == null ? List.of() : java.util.Collections.unmodifiableCollection(m.values());
     }
 
     /** Changes whenever a station or channel is registered: a graph built from them stays valid until then. */

@@ -2,12 +2,12 @@ package org.waterchain.ledger.validation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.waterchain.ledger.registry.Registry;
 import org.waterchain.ledger.registry.RegistryAction.AddChannel;
 
 /**
@@ -24,13 +24,7 @@ final class ChannelCycles {
      * there is none. A channel already registered under the same id is replaced by {@code added}, as the
      * registry replaces it.
      */
-    static Optional<List<AddChannel>> closedBy(AddChannel added, Collection<AddChannel> registered) {
-        Map<String, List<AddChannel>> leaving = new HashMap<>();
-        for (AddChannel c : registered) {
-            if (!c.id().equals(added.id())) {
-                leaving.computeIfAbsent(c.fromNode(), k -> new ArrayList<>()).add(c);
-            }
-        }
+    static Optional<List<AddChannel>> closedBy(AddChannel added, Registry registry) {
         // breadth first from the new channel's end: the first path back to its start is the shortest loop
         Map<String, AddChannel> reachedBy = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of(added.toNode()));
@@ -45,8 +39,8 @@ final class ChannelCycles {
                 loop.add(0, added);
                 return Optional.of(loop);
             }
-            for (AddChannel next : leaving.getOrDefault(node, List.of())) {
-                if (reachedBy.putIfAbsent(next.toNode(), next) == null) {
+            for (AddChannel next : registry.channelsFrom(node)) {
+                if (!next.id().equals(added.id()) && reachedBy.putIfAbsent(next.toNode(), next) == null) {
                     queue.add(next.toNode());
                 }
             }

@@ -123,7 +123,7 @@ final class RegistryRules {
             requireId(c.id(), "channel");
             require(!c.fromNode().equals(c.toNode()), "channel " + c.id() + " flows from a node to itself");
             require(c.lengthM() > 0, "channel " + c.id() + " has length " + c.lengthM());
-            var loop = ChannelCycles.closedBy(c, registry.channels());
+            var loop = ChannelCycles.closedBy(c, registry);
             if (loop.isPresent()) {
                 throw new Violation(CHANNEL_CYCLE, "channel " + c.id() + " would make water flow in a loop: "
                         + ChannelCycles.describe(loop.get()));
