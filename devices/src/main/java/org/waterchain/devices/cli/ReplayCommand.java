@@ -64,7 +64,6 @@ final class ReplayCommand implements Callable<Integer> {
             if (enroll) {
                 enrollAll(s, m);
             }
-            SigningSink sink = SigningSink.gateway(s.ingest, "replay:" + csv.getFileName(), s.dir.nodeKey());
             String source = "replay:" + csv.getFileName();
             ReplayReport report;
             if (speed == null) {
