@@ -50,9 +50,7 @@ final class RunCommand implements Callable<Integer> {
         if (o.succeeded()) {
             System.out.printf("traced %s at %s: %d transfers%n", o.quantity(), when, o.receipts().size());
         } else {
-            System.out.printf("trace of %s at %s did not complete: %s%n", o.quantity(), when, o.failure() != null ? o.failure()
-                    : o.receipts().stream().filter(r -> !r.valid() && !PollutionTraceService.isDuplicate(r))
-                            .map(r -> r.reason()).findFirst().orElse("?"));
+            System.out.printf("trace of %s at %s did not complete: %s%n", o.quantity(), when, o.reason());
         }
     }
 }

@@ -18,4 +18,10 @@ public record TraceOutcome(String quantity, long timePointMs, List<Receipt> rece
     public boolean succeeded() {
         return failure == null && receipts.stream().allMatch(r -> r.valid() || PollutionTraceService.isDuplicate(r));
     }
+
+    /** Why the trace did not complete: the failure, or the first refusal that is not a duplicate; "?" if neither. */
+    public String reason() {
+        return failure != null ? failure : receipts.stream().filter(r -> !r.valid() && !PollutionTraceService.isDuplicate(r))
+                .map(Receipt::reason).findFirst().orElse("?");
+    }
 }
