@@ -26,18 +26,23 @@ public final class Exceedance {
         double bestExcess = 0;
         for (SensorRecord r : records) {
             for (Reading reading : r.readings()) {
-                if (reading.quantityCode() != q.code() || !counts(reading.quality())) {
+                if (reading.quantityCode() != q.code() || !exceeds(standard, reading)) {
                     continue;
                 }
                 double v = reading.value();
                 double excess = excess(standard, v);
-                if (excess > 0 && (Double.isNaN(best) || excess > bestExcess || (excess == bestExcess && v > best))) {
+                if (Double.isNaN(best) || excess > bestExcess || (excess == bestExcess && v > best)) {
                     best = v;
                     bestExcess = excess;
                 }
             }
         }
         return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
+    }
+
+    /** Whether this one reading counts and lies beyond the standard (of the quantity it is a reading of). */
+    public static boolean exceeds(SetStandard standard, Reading reading) {
+        return counts(reading.quality()) && excess(standard, reading.value()) > 0;
     }
 
     /** How far a value lies beyond the standard; zero or less when it complies. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +59,7 @@ public final class PollutionTraceService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<Consumer<TraceOutcome>> listeners = new CopyOnWriteArrayList<>();
+    private final Consumer<TraceOutcome> listener;
     private final Runnable unsubscribe;
     // owned by the worker thread
     private final TreeSet<Pending> pending = new TreeSet<>();
@@ -79,9 +78,7 @@ public final class PollutionTraceService implements AutoCloseable {
         this.node = node;
         this.issuer = issuer;
         this.traces = new Traces(node.queries());
-        if (listener != null) {
-            listeners.add(listener); // before the catch-up, which may trace at once
-        }
+        this.listener = listener; // set before the catch-up, which may trace at once
         this.unsubscribe = node.subscribe(this::onBlock);
         submitWork(this::catchUp);
     }
@@ -101,12 +98,6 @@ public final class PollutionTraceService implements AutoCloseable {
     /** Starts the service whatever the licences say (the trigger skips quantities the key is not licensed for). */
     public static PollutionTraceService start(LedgerNode node, KeyPair issuer, Consumer<TraceOutcome> listener) {
         return new PollutionTraceService(node, issuer, listener);
-    }
-
-    /** Hears of each trace the service ran on its own, on the service's thread; returns the unsubscribe action. */
-    public Runnable onTrace(Consumer<TraceOutcome> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
     }
 
     /** Read access to the traces on this node's ledger. */
@@ -130,11 +121,6 @@ public final class PollutionTraceService implements AutoCloseable {
             }
         });
         return f;
-    }
-
-    /** The plan of a trace as this node's ledger stands now, without submitting it (e.g. to show it first). */
-    public TracePlan plan(Quantity q, long timePointMs) {
-        return planFrom(node.queries(), q, PollutionContract.timePointOf(timePointMs));
     }
 
     /**
@@ -182,6 +168,11 @@ public final class PollutionTraceService implements AutoCloseable {
         if (isComplete(q, t)) {
             throw new IllegalStateException(q.symbol() + " at " + Instant.ofEpochMilli(t) + " is already traced");
         }
+        return submitPlan(q, t);
+    }
+
+    /** Plans the trace and submits it in plan order; the caller has checked the licence and that it is not complete. */
+    private List<Receipt> submitPlan(Quantity q, long t) {
         TracePlan plan = planFrom(node.queries(), q, t);
         List<CompletableFuture<Receipt>> submitted = new ArrayList<>(plan.steps().size());
         for (ValueEntry e : plan.signed(issuer)) {
@@ -235,7 +226,7 @@ public final class PollutionTraceService implements AutoCloseable {
                 }
                 newestReading.merge(q, r.sampleTimeMs(), Math::max);
                 SetStandard s = std.get(q.symbol());
-                if (s != null && Exceedance.observed(s, q, List.of(r)).isPresent()) {
+                if (s != null && Exceedance.exceeds(s, reading)) {
                     pending.add(new Pending(PollutionContract.timePointOf(r.sampleTimeMs()), q));
                 }
             }
@@ -243,6 +234,7 @@ public final class PollutionTraceService implements AutoCloseable {
     }
 
     private void traceClosed() {
+        List<String> licensed = null; // read once per call, and only when something is due
         for (Pending p : new ArrayList<>(pending)) {
             long newest = newestReading.getOrDefault(p.quantity(), Long.MIN_VALUE);
             if (newest < p.timePointMs() + PollutionContract.TIME_POINT_MS) {
@@ -250,24 +242,23 @@ public final class PollutionTraceService implements AutoCloseable {
             }
             pending.remove(p);
             String asset = Asset.pollution(p.quantity());
-            if (licensedPatterns(node.queries(), issuer).stream().noneMatch(l -> Asset.licenceCovers(l, asset))
-                    || isComplete(p.quantity(), p.timePointMs())) {
+            licensed = licensed != null ? licensed : licensedPatterns(node.queries(), issuer);
+            if (licensed.stream().noneMatch(l -> Asset.licenceCovers(l, asset)) || isComplete(p.quantity(), p.timePointMs())) {
                 continue;
             }
             TraceOutcome outcome;
             try {
-                outcome = new TraceOutcome(p.quantity().symbol(), p.timePointMs(), runTrace(p.quantity(), p.timePointMs()), null);
+                outcome = new TraceOutcome(p.quantity().symbol(), p.timePointMs(), submitPlan(p.quantity(), p.timePointMs()), null);
             } catch (RuntimeException e) {
                 outcome = new TraceOutcome(p.quantity().symbol(), p.timePointMs(), List.of(), e.getMessage());
             }
             if (!outcome.succeeded()) {
                 LOG.warn("trace of {} at {} did not complete: {}", outcome.quantity(), Instant.ofEpochMilli(outcome.timePointMs()),
-                        outcome.failure() != null ? outcome.failure() : outcome.receipts().stream()
-                                .filter(r -> !r.valid() && !isDuplicate(r)).map(Receipt::reason).findFirst().orElse("?"));
+                        outcome.reason());
             }
-            for (Consumer<TraceOutcome> l : listeners) {
+            if (listener != null) {
                 try {
-                    l.accept(outcome);
+                    listener.accept(outcome);
                 } catch (RuntimeException e) {
                     LOG.warn("trace listener failed", e);
                 }
