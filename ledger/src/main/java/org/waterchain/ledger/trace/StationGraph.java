@@ -198,14 +198,6 @@ public final class StationGraph {
         }
     }
 
-    public int size() {
-        return ids.length;
-    }
-
-    public boolean contains(String id) {
-        return index.containsKey(id);
-    }
-
     /** Station ids, sorted. */
     public List<String> stations() {
         return List.of(ids);

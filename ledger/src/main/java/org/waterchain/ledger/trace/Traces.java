@@ -167,31 +167,12 @@ public final class Traces {
         return out;
     }
 
-    /** Kahn in flow direction: a station is ready once every polluted upstream neighbour it passed to is placed. */
+    /** Upstream first, smallest id first among the ready: the station graph's own order, over the coins' edges. */
     private static List<String> flowOrder(TreeSet<String> stations, List<Pathway.Edge> edges) {
-        Map<String, Integer> waiting = new HashMap<>();
-        Map<String, List<String>> downstreamOf = new HashMap<>();
-        for (Pathway.Edge e : edges) {
-            waiting.merge(e.downstream(), 1, Integer::sum);
-            downstreamOf.computeIfAbsent(e.upstream(), k -> new ArrayList<>()).add(e.downstream());
-        }
-        TreeSet<String> ready = new TreeSet<>();
-        for (String s : stations) {
-            if (!waiting.containsKey(s)) {
-                ready.add(s);
-            }
-        }
-        List<String> order = new ArrayList<>(stations.size());
-        while (!ready.isEmpty()) {
-            String s = ready.pollFirst();
-            order.add(s);
-            for (String d : downstreamOf.getOrDefault(s, List.of())) {
-                if (waiting.merge(d, -1, Integer::sum) == 0) {
-                    ready.add(d);
-                }
-            }
-        }
-        return order;
+        StationGraph.Builder graph = StationGraph.builder();
+        stations.forEach(graph::station);
+        edges.forEach(e -> graph.flow(e.upstream(), e.downstream()));
+        return graph.build().flowOrder();
     }
 
     private static String root(Map<String, String> parent, String s) {
