@@ -72,7 +72,6 @@ public final class LedgerQueries implements AutoCloseable {
         }
     }
 
-    /** Valid records of a station with sample time in [fromMs, toMs), oldest first. */
     /** A station's most recent record by sample time, if it has any: what a screen shows before new data arrives. */
     public Optional<StoredRecord> latestRecord(String stationId) {
         return query("latest record of " + stationId, c -> {
@@ -88,6 +87,7 @@ public final class LedgerQueries implements AutoCloseable {
         });
     }
 
+    /** Valid records of a station with sample time in [fromMs, toMs), oldest first. */
     public List<StoredRecord> records(String stationId, long fromMs, long toMs) {
         return query("records of " + stationId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT e.raw, r.height, r.idx, e.id FROM records r"
