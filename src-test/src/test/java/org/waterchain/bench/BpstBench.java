@@ -63,9 +63,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.waterchain.ledger.chain.Block;
 import org.waterchain.ledger.chain.ChainId;
+import org.waterchain.ledger.chain.LedgerEntry;
 import org.waterchain.ledger.chain.MerkleTree;
 import org.waterchain.ledger.consensus.LedgerEngine;
-import org.waterchain.ledger.crypto.Hashes;
 import org.waterchain.ledger.crypto.KeyPair;
 import org.waterchain.ledger.record.Quantity;
 import org.waterchain.ledger.record.Reading;
@@ -184,7 +184,7 @@ public class BpstBench {
     public int hashFloor(Planning s) {
         int x = 0;
         for (byte[] b : s.bodies) {
-            x ^= Hashes.sha256((byte) 0x02, new byte[] {16}, b)[0];
+            x ^= ValueEntry.txid(LedgerEntry.TYPE_TRANSFER, b)[0];
         }
         return x;
     }

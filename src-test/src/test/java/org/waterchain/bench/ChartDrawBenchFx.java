@@ -24,8 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartCanvas;
@@ -40,15 +38,13 @@ public final class ChartDrawBenchFx {
     public static void main(String[] args) throws Exception {
         List<String> variants = args.length > 0 ? List.of(args)
                 : List.of("timeSeriesXYLine", "ringXYLine", "ringSampling", "ringLttb", "trendChart");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        MapLayoutBench.startToolkit();
         System.out.printf(Locale.ROOT, "ChartCanvas draw of one %,d-point series at %dx%d, JavaFX %s, prism %s, glass %s%n",
                 ChartDrawBench.POINTS, ChartDrawBench.WIDTH, ChartDrawBench.HEIGHT, System.getProperty("javafx.runtime.version"),
                 System.getProperty("prism.order", "default"), System.getProperty("glass.platform", "default"));
         for (String v : variants) {
             JFreeChart chart = ChartDrawBench.chart(v);
-            double[][] r = onFx(() -> measure(chart));
+            double[][] r = MapLayoutBench.onFx(() -> measure(chart));
             System.out.printf(Locale.ROOT, "  %-18s draw %8.1f ms (p90 %8.1f)   draw+rasterise %8.1f ms (p90 %8.1f)   %d runs%n",
                     v, pct(r[0], 50), pct(r[0], 90), pct(r[1], 50), pct(r[1], 90), r[0].length);
         }
@@ -84,11 +80,5 @@ public final class ChartDrawBenchFx {
         double[] s = v.clone();
         Arrays.sort(s);
         return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        FutureTask<T> f = new FutureTask<>(work);
-        Platform.runLater(f);
-        return f.get();
     }
 }
