@@ -765,16 +765,17 @@ public final class MapScreen implements Screen {
                 // drawn (or redrawn when outdated) before the folder is opened, so the file is never replaced open
                 Path builtIn = BasemapRegistry.directory().resolve(DefaultBasemap.FILE_NAME);
                 boolean redraw = !DefaultBasemap.isCurrent(builtIn, session.registry());
-                try {
-                    if (redraw) {
+                // ensure checks again whether the file is current: called only when this check said no
+                if (redraw) {
+                    try {
                         Platform.runLater(() -> status.setText("Drawing the built-in basemap…"));
+                        DefaultBasemap.ensure(builtIn, session.registry());
+                        if (BasemapRegistry.all().stream().anyMatch(b -> b.file().equals(builtIn.toAbsolutePath().normalize()))) {
+                            BasemapRegistry.refresh(builtIn);
+                        }
+                    } catch (IOException e) {
+                        problems.add("cannot draw the built-in basemap: " + e.getMessage());
                     }
-                    DefaultBasemap.ensure(builtIn, session.registry());
-                    if (redraw && BasemapRegistry.all().stream().anyMatch(b -> b.file().equals(builtIn.toAbsolutePath().normalize()))) {
-                        BasemapRegistry.refresh(builtIn);
-                    }
-                } catch (IOException e) {
-                    problems.add("cannot draw the built-in basemap: " + e.getMessage());
                 }
                 problems.addAll(BasemapRegistry.scan(BasemapRegistry.directory()));
                 try {
