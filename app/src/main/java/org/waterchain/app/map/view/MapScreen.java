@@ -246,11 +246,6 @@ public final class MapScreen implements Screen {
         return List.copyOf(layers.values());
     }
 
-    /** Where a registry station is drawn, in the map view's coordinates. */
-    public Optional<Point2D> stationPoint(String stationId) {
-        return featurePoint("stations", stationId);
-    }
-
     /** Where a feature is drawn (a polygon's inside, a line's middle), in the map view's coordinates. */
     public Optional<Point2D> featurePoint(String layerId, String featureId) {
         return layer.screenPoint(layerId, featureId);
