@@ -196,6 +196,20 @@ public final class MbTilesWriter implements AutoCloseable {
     }
 
     /**
+     * Records the tile's format as the file's {@code format} metadata when its first bytes tell it (see
+     * {@link TileFormat#sniff}); for a file filled from a server that does not say what it sends. Returns whether it
+     * was recorded, so the caller knows the format and stops asking.
+     */
+    public boolean noteFormat(byte[] data) throws MbTilesException {
+        TileFormat format = TileFormat.sniff(data);
+        if (format == TileFormat.UNKNOWN) {
+            return false;
+        }
+        putMetadata("format", format.metadataName());
+        return true;
+    }
+
+    /**
      * Holds the following {@link #put}s in one transaction until {@link #commit()}: for a file written whole into a
      * temporary name (a drawn basemap), where a commit per tile, each waiting for the disk, would be most of the time.
      */

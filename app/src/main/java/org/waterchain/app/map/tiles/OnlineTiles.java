@@ -200,9 +200,8 @@ public final class OnlineTiles implements AutoCloseable {
             writer.put(id, data);
             touched.add(id);
             storedBytes += data.length;
-            if (!formatKnown && TileFormat.sniff(data) != TileFormat.UNKNOWN) {
-                writer.putMetadata("format", TileFormat.sniff(data).metadataName());
-                formatKnown = true;
+            if (!formatKnown) {
+                formatKnown = writer.noteFormat(data);
             }
             trimIfOver();
         }
