@@ -131,7 +131,6 @@ public final class MapScreen implements Screen {
     private final MapPoint home;
     private final BoundingBox district;
     private MapView map;
-    private Selection selection;
     private boolean updatingChoice;
 
     /** @param alarms the window's alarm service: stations with unacknowledged alarms flash on the map */
@@ -256,7 +255,7 @@ public final class MapScreen implements Screen {
     }
 
     public Optional<Selection> selection() {
-        return Optional.ofNullable(selection);
+        return Optional.ofNullable(layer.selection());
     }
 
     /**
@@ -463,10 +462,7 @@ public final class MapScreen implements Screen {
             return;
         }
         layers.remove(layerId);
-        layer.remove(layerId);
-        if (selection != null && selection.layerId().equals(layerId)) {
-            selection = null;
-        }
+        layer.remove(layerId); // clears the selection when it is in this layer
         layersChanged();
         status.setText("Removed " + v.title());
         files.forget(v);
@@ -509,7 +505,7 @@ public final class MapScreen implements Screen {
         }
         model.accept(records);
         layer.setStationClasses(model.stationClasses());
-        if (selection != null && selection.kind() == LayerKind.STATIONS) {
+        if (stationSelected()) {
             refreshDetails();
         }
     }
@@ -517,16 +513,20 @@ public final class MapScreen implements Screen {
     private void showAlarms(AlarmPins pins) {
         model.setAlarms(pins);
         layer.setAlarmed(pins.flashing());
-        if (selection != null && selection.kind() == LayerKind.STATIONS) {
+        if (stationSelected()) {
             refreshDetails();
         }
     }
 
     // ---- selection, search, details ----
 
-    /** Selects a feature and shows its details; null clears. */
+    private boolean stationSelected() {
+        Selection s = layer.selection();
+        return s != null && s.kind() == LayerKind.STATIONS;
+    }
+
+    /** Selects a feature and shows its details; null clears. The feature layer holds the selection. */
     public void select(Selection s) {
-        selection = s;
         layer.select(s);
         refreshDetails();
     }
@@ -550,6 +550,7 @@ public final class MapScreen implements Screen {
     }
 
     private void refreshDetails() {
+        Selection selection = layer.selection();
         Optional<MapFeature> f = selection == null ? Optional.empty() : layer.feature(selection);
         details.show(f.map(x -> model.details(layers.get(selection.layerId()), x)));
     }
