@@ -170,9 +170,8 @@ public final class AreaDownload {
                         if (fetch.data() != null) {
                             writer.put(tile, fetch.data());
                             stored++;
-                            if (!formatKnown && TileFormat.sniff(fetch.data()) != TileFormat.UNKNOWN) {
-                                writer.putMetadata("format", TileFormat.sniff(fetch.data()).metadataName());
-                                formatKnown = true;
+                            if (!formatKnown) {
+                                formatKnown = writer.noteFormat(fetch.data());
                             }
                         } else if (fetch.absent()) {
                             absent++;

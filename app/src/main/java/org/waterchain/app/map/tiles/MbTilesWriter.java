@@ -24,6 +24,7 @@ public final class MbTilesWriter implements AutoCloseable {
     private final PreparedStatement insert;
     private final PreparedStatement exists;
     private final PreparedStatement putMeta;
+    private final PreparedStatement touch;
 
     private MbTilesWriter(Path file, Connection connection) throws SQLException {
         this.file = file;
@@ -33,6 +34,8 @@ public final class MbTilesWriter implements AutoCloseable {
         this.exists = connection.prepareStatement(
                 "SELECT 1 FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?");
         this.putMeta = connection.prepareStatement("INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)");
+        this.touch = connection.prepareStatement("UPDATE tiles SET rowid = (SELECT MAX(rowid) + 1 FROM tiles)"
+                + " WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?");
     }
 
     /** Opens the file for writing, creating it and the standard schema when needed. */
@@ -133,12 +136,11 @@ public final class MbTilesWriter implements AutoCloseable {
      * stored tile takes as one past the largest.
      */
     public void touch(TileId id) throws MbTilesException {
-        try (PreparedStatement st = connection.prepareStatement("UPDATE tiles SET rowid = (SELECT MAX(rowid) + 1 FROM tiles)"
-                + " WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?")) {
-            st.setInt(1, id.z());
-            st.setInt(2, id.x());
-            st.setInt(3, id.tmsRow());
-            st.executeUpdate();
+        try {
+            touch.setInt(1, id.z());
+            touch.setInt(2, id.x());
+            touch.setInt(3, id.tmsRow());
+            touch.executeUpdate();
         } catch (SQLException e) {
             throw new MbTilesException(file, "cannot mark tile " + id + " as used: " + e.getMessage(), e);
         }
@@ -196,6 +198,20 @@ public final class MbTilesWriter implements AutoCloseable {
     }
 
     /**
+     * Records the tile's format as the file's {@code format} metadata when its first bytes tell it (see
+     * {@link TileFormat#sniff}); for a file filled from a server that does not say what it sends. Returns whether it
+     * was recorded, so the caller knows the format and stops asking.
+     */
+    public boolean noteFormat(byte[] data) throws MbTilesException {
+        TileFormat format = TileFormat.sniff(data);
+        if (format == TileFormat.UNKNOWN) {
+            return false;
+        }
+        putMetadata("format", format.metadataName());
+        return true;
+    }
+
+    /**
      * Holds the following {@link #put}s in one transaction until {@link #commit()}: for a file written whole into a
      * temporary name (a drawn basemap), where a commit per tile, each waiting for the disk, would be most of the time.
      */
@@ -245,6 +261,7 @@ public final class MbTilesWriter implements AutoCloseable {
             insert.close();
             exists.close();
             putMeta.close();
+            touch.close();
             connection.close();
         } catch (SQLException e) {
             throw new MbTilesException(file, "cannot close: " + e.getMessage(), e);

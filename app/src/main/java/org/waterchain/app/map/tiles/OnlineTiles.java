@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,7 +121,7 @@ public final class OnlineTiles implements AutoCloseable {
      * does not mix two servers' tiles in one file.
      */
     public static Path cacheFile(XyzSource source, Path cacheDir) {
-        String slug = source.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = XyzSource.slug(source.name());
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(source.urlTemplate().getBytes(StandardCharsets.UTF_8));
             return cacheDir.resolve((slug.isEmpty() ? "source" : slug) + "-" + HexFormat.of().formatHex(hash, 0, 4)
@@ -200,9 +199,8 @@ public final class OnlineTiles implements AutoCloseable {
             writer.put(id, data);
             touched.add(id);
             storedBytes += data.length;
-            if (!formatKnown && TileFormat.sniff(data) != TileFormat.UNKNOWN) {
-                writer.putMetadata("format", TileFormat.sniff(data).metadataName());
-                formatKnown = true;
+            if (!formatKnown) {
+                formatKnown = writer.noteFormat(data);
             }
             trimIfOver();
         }

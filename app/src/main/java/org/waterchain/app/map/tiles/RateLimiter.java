@@ -37,10 +37,6 @@ public final class RateLimiter {
         this.sleeper = sleeper;
     }
 
-    public long intervalNanos() {
-        return intervalNanos;
-    }
-
     /** Blocks until the next request may start. */
     public synchronized void acquire() throws InterruptedException {
         long now = clock.nanoTime();

@@ -48,10 +48,6 @@ final class TileFetcher {
                 .build();
     }
 
-    Duration timeout() {
-        return timeout;
-    }
-
     Fetch fetch(TileId tile) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(source.tileUri(tile))
                 .timeout(timeout)

@@ -4,26 +4,20 @@ import java.util.Locale;
 
 /** Tile encodings found in MBTiles files, named as the {@code format} metadata key names them. */
 public enum TileFormat {
-    PNG("png", "image/png"),
-    JPG("jpg", "image/jpeg"),
-    WEBP("webp", "image/webp"),
-    PBF("pbf", "application/x-protobuf"),
-    UNKNOWN("unknown", "application/octet-stream");
+    PNG("png"),
+    JPG("jpg"),
+    WEBP("webp"),
+    PBF("pbf"),
+    UNKNOWN("unknown");
 
     private final String metadataName;
-    private final String mimeType;
 
-    TileFormat(String metadataName, String mimeType) {
+    TileFormat(String metadataName) {
         this.metadataName = metadataName;
-        this.mimeType = mimeType;
     }
 
     public String metadataName() {
         return metadataName;
-    }
-
-    public String mimeType() {
-        return mimeType;
     }
 
     public boolean isRaster() {

@@ -19,10 +19,6 @@ public record TileRange(int z, int minX, int maxX, int minY, int maxY) implement
         return (long) (maxX - minX + 1) * (maxY - minY + 1);
     }
 
-    public boolean contains(TileId tile) {
-        return tile.z() == z && tile.x() >= minX && tile.x() <= maxX && tile.y() >= minY && tile.y() <= maxY;
-    }
-
     @Override
     public Iterator<TileId> iterator() {
         return new Iterator<>() {

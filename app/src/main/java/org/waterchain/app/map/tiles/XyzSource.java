@@ -31,6 +31,14 @@ public record XyzSource(String name, String urlTemplate, String attribution, boo
     }
 
     /**
+     * A source's name as part of a file name: lower case, each run of other characters than a-z and 0-9 one '-', none
+     * at the ends; empty when the name has no such letter or digit.
+     */
+    public static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /**
      * Checks what the user types for a source, without the contact (which is set once for all sources).
      *
      * @throws IllegalArgumentException naming the source and the field that is wrong

@@ -22,7 +22,6 @@ public record AreaDownloadPlan(XyzSource source, BoundingBox area, int minZoom, 
     public static final long MAX_TILES = 100_000;
     /** A typical 256-pixel raster tile (PNG or JPEG: 10-40 KB), when no tile of the source has been seen yet. */
     public static final long ASSUMED_TILE_BYTES = 20_000;
-    public static final String EXTENSION = ".mbtiles";
 
     /**
      * @param sampleTileBytes the mean size of this source's tiles already seen (its cache), if any
@@ -69,8 +68,8 @@ public record AreaDownloadPlan(XyzSource source, BoundingBox area, int minZoom, 
 
     /** A name for the file: one per source by default, so each download adds to (or resumes) the same file. */
     public static String defaultFileName(XyzSource source) {
-        String slug = source.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return (slug.isEmpty() ? "area" : slug) + "-offline" + EXTENSION;
+        String slug = XyzSource.slug(source.name());
+        return (slug.isEmpty() ? "area" : slug) + "-offline" + BasemapRegistry.EXTENSION;
     }
 
     public long estimatedBytes() {
@@ -106,7 +105,7 @@ public record AreaDownloadPlan(XyzSource source, BoundingBox area, int minZoom, 
             throw new IllegalArgumentException("the file name must be a plain name (it is saved in " + dir + "), got \""
                     + name + "\"");
         }
-        return dir.resolve(name.endsWith(EXTENSION) ? name : name + EXTENSION);
+        return dir.resolve(name.endsWith(BasemapRegistry.EXTENSION) ? name : name + BasemapRegistry.EXTENSION);
     }
 
     private static Duration seconds(long tiles, double tilesPerSecond) {

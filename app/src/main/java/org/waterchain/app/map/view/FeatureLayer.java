@@ -4,7 +4,6 @@ import com.gluonhq.impl.maps.BaseMap;
 import com.gluonhq.maps.MapLayer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -401,14 +400,5 @@ public final class FeatureLayer extends MapLayer {
                     ring.stream().mapToDouble(Position::lat).average().orElseThrow());
         }
         return g.positions().get(0);
-    }
-
-    /** The ids of stations with a ring, in every layer: for tests and the legend. */
-    Set<String> alarmed() {
-        return new HashSet<>(alarmed);
-    }
-
-    Viewport lastViewport() {
-        return last;
     }
 }

@@ -104,15 +104,6 @@ abstract class LayerDrawing {
         return shown.cardinality();
     }
 
-    /** Screen x of a unit-square x, in this drawing's node coordinates. */
-    double localX(double nx) {
-        return refX + nx * WebMercator.worldSize(refZoom);
-    }
-
-    double localY(double ny) {
-        return refY + ny * WebMercator.worldSize(refZoom);
-    }
-
     /** Applies the map's shared state (selection, classes, alarms, unit states) to the nodes made so far. */
     void restyle() {
         for (int i = 0; i < nodes.length; i++) {

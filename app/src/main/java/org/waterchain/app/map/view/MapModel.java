@@ -107,10 +107,6 @@ public final class MapModel {
         unitStates.putAll(states);
     }
 
-    public Map<String, UnitState> unitStates() {
-        return Map.copyOf(unitStates);
-    }
-
     public UnitState unitState(String unitId) {
         return unitStates.getOrDefault(unitId, UnitState.NORMAL);
     }

@@ -131,7 +131,6 @@ public final class MapScreen implements Screen {
     private final MapPoint home;
     private final BoundingBox district;
     private MapView map;
-    private Selection selection;
     private boolean updatingChoice;
 
     /** @param alarms the window's alarm service: stations with unacknowledged alarms flash on the map */
@@ -246,11 +245,6 @@ public final class MapScreen implements Screen {
         return List.copyOf(layers.values());
     }
 
-    /** Where a registry station is drawn, in the map view's coordinates. */
-    public Optional<Point2D> stationPoint(String stationId) {
-        return featurePoint("stations", stationId);
-    }
-
     /** Where a feature is drawn (a polygon's inside, a line's middle), in the map view's coordinates. */
     public Optional<Point2D> featurePoint(String layerId, String featureId) {
         return layer.screenPoint(layerId, featureId);
@@ -261,7 +255,7 @@ public final class MapScreen implements Screen {
     }
 
     public Optional<Selection> selection() {
-        return Optional.ofNullable(selection);
+        return Optional.ofNullable(layer.selection());
     }
 
     /**
@@ -468,10 +462,7 @@ public final class MapScreen implements Screen {
             return;
         }
         layers.remove(layerId);
-        layer.remove(layerId);
-        if (selection != null && selection.layerId().equals(layerId)) {
-            selection = null;
-        }
+        layer.remove(layerId); // clears the selection when it is in this layer
         layersChanged();
         status.setText("Removed " + v.title());
         files.forget(v);
@@ -514,7 +505,7 @@ public final class MapScreen implements Screen {
         }
         model.accept(records);
         layer.setStationClasses(model.stationClasses());
-        if (selection != null && selection.kind() == LayerKind.STATIONS) {
+        if (stationSelected()) {
             refreshDetails();
         }
     }
@@ -522,16 +513,20 @@ public final class MapScreen implements Screen {
     private void showAlarms(AlarmPins pins) {
         model.setAlarms(pins);
         layer.setAlarmed(pins.flashing());
-        if (selection != null && selection.kind() == LayerKind.STATIONS) {
+        if (stationSelected()) {
             refreshDetails();
         }
     }
 
     // ---- selection, search, details ----
 
-    /** Selects a feature and shows its details; null clears. */
+    private boolean stationSelected() {
+        Selection s = layer.selection();
+        return s != null && s.kind() == LayerKind.STATIONS;
+    }
+
+    /** Selects a feature and shows its details; null clears. The feature layer holds the selection. */
     public void select(Selection s) {
-        selection = s;
         layer.select(s);
         refreshDetails();
     }
@@ -555,6 +550,7 @@ public final class MapScreen implements Screen {
     }
 
     private void refreshDetails() {
+        Selection selection = layer.selection();
         Optional<MapFeature> f = selection == null ? Optional.empty() : layer.feature(selection);
         details.show(f.map(x -> model.details(layers.get(selection.layerId()), x)));
     }
@@ -765,16 +761,17 @@ public final class MapScreen implements Screen {
                 // drawn (or redrawn when outdated) before the folder is opened, so the file is never replaced open
                 Path builtIn = BasemapRegistry.directory().resolve(DefaultBasemap.FILE_NAME);
                 boolean redraw = !DefaultBasemap.isCurrent(builtIn, session.registry());
-                try {
-                    if (redraw) {
+                // ensure checks again whether the file is current: called only when this check said no
+                if (redraw) {
+                    try {
                         Platform.runLater(() -> status.setText("Drawing the built-in basemap…"));
+                        DefaultBasemap.ensure(builtIn, session.registry());
+                        if (BasemapRegistry.all().stream().anyMatch(b -> b.file().equals(builtIn.toAbsolutePath().normalize()))) {
+                            BasemapRegistry.refresh(builtIn);
+                        }
+                    } catch (IOException e) {
+                        problems.add("cannot draw the built-in basemap: " + e.getMessage());
                     }
-                    DefaultBasemap.ensure(builtIn, session.registry());
-                    if (redraw && BasemapRegistry.all().stream().anyMatch(b -> b.file().equals(builtIn.toAbsolutePath().normalize()))) {
-                        BasemapRegistry.refresh(builtIn);
-                    }
-                } catch (IOException e) {
-                    problems.add("cannot draw the built-in basemap: " + e.getMessage());
                 }
                 problems.addAll(BasemapRegistry.scan(BasemapRegistry.directory()));
                 try {

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
+import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import org.waterchain.app.map.tiles.MbTilesException;
 import org.waterchain.app.map.tiles.TileFetchException;
@@ -127,19 +128,28 @@ public final class MbTilesTileRetriever implements TileRetriever {
         }
         PixelReader in = parent.getPixelReader();
         WritableImage out = new WritableImage(size, size);
+        PixelWriter writer = out.getPixelWriter();
         double step = part / (double) size;
         for (int py = 0; py < size; py++) {
             int srcY = sy * part + (int) (py * step);
             for (int px = 0; px < size; px++) {
-                out.getPixelWriter().setArgb(px, py, in.getArgb(sx * part + (int) (px * step), srcY));
+                writer.setArgb(px, py, in.getArgb(sx * part + (int) (px * step), srcY));
             }
         }
         return out;
     }
 
-    /** A fully transparent tile: Gluon Maps needs an image, and a missing tile should show the map's background. */
+    /**
+     * A fully transparent tile: Gluon Maps needs an image, and a missing tile should show the map's background. One
+     * image shared by every missing tile, since nothing writes to it (it is only shown and read).
+     */
     static Image empty() {
-        return new WritableImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE);
+        return Transparent.TILE;
+    }
+
+    /** Holds the shared transparent tile, created on the first {@link #empty()} call as before. */
+    private static final class Transparent {
+        static final Image TILE = new WritableImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE);
     }
 
     private static ExecutorService daemons(int n, String prefix) {
