@@ -47,7 +47,7 @@ public final class SourceNarrowing {
     private final TransportAssumptions assumptions;
     private final EffluentCeilings ceilings;
     private final double tieTolerance;
-    private final ChannelFlows flows;
+    private final DryWeatherFlows flows;
 
     public SourceNarrowing(RegistryView registry, TransportAssumptions assumptions) {
         this(new FactoryNarrowing(registry), assumptions, EffluentCeilings.DEFAULT, DEFAULT_TIE_TOLERANCE);
@@ -64,10 +64,6 @@ public final class SourceNarrowing {
 
     public FactoryNarrowing narrowing() {
         return narrowing;
-    }
-
-    public ChannelFlows flows() {
-        return flows;
     }
 
     public List<Candidate> candidates(TraceRequest request) {
