@@ -112,17 +112,4 @@ public sealed interface DischargeWindow {
             return out;
         }
     }
-
-    /** count blocks of blockMs from startMs, each with its own rate. */
-    record Blocks(long startMs, long blockMs, int count) implements DischargeWindow {
-        @Override
-        public double secondsOf(long timeMs) {
-            return (timeMs - startMs) / 1000.0;
-        }
-
-        @Override
-        public LoadSchedule schedule(double arrivalS) {
-            return LoadSchedule.blocks(0, blockMs / 1000.0, count);
-        }
-    }
 }

@@ -44,10 +44,6 @@ public final class FlowNetwork {
         return new FlowNetwork(registry.channels(), registry.stations().keySet());
     }
 
-    public static FlowNetwork of(Collection<AddChannel> channels, Collection<String> stationIds) {
-        return new FlowNetwork(channels, stationIds);
-    }
-
     /** True when some channel starts or ends at the node. */
     public boolean contains(String nodeId) {
         return into.containsKey(nodeId) || outOf.containsKey(nodeId);
