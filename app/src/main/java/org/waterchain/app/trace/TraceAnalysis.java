@@ -70,10 +70,6 @@ public final class TraceAnalysis {
         return traces;
     }
 
-    public double reachM() {
-        return reachM;
-    }
-
     /** The finding of one traced time point; its pathways are empty when the time point was not traced. */
     public TraceFinding analyse(Quantity q, long timePointMs) {
         RegistryView reg = registry.get();

@@ -98,10 +98,6 @@ public final class TraceService implements AutoCloseable {
                 k -> CompletableFuture.supplyAsync(() -> analysis.analyse(q, timePointMs), worker));
     }
 
-    public double reachM() {
-        return analysis.reachM();
-    }
-
     private void traced(TraceOutcome outcome) {
         if (!outcome.succeeded()) {
             LOG.log(System.Logger.Level.WARNING, "tracing " + outcome.quantity() + " at "
