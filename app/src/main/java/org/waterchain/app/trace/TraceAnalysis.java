@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.waterchain.app.session.RegistryView;
+import org.waterchain.app.standards.ComplianceClass;
 import org.waterchain.app.standards.Standard;
 import org.waterchain.app.trace.narrowing.Candidate;
 import org.waterchain.app.trace.narrowing.DischargeWindow;
@@ -153,7 +154,7 @@ public final class TraceAnalysis {
     }
 
     private static boolean exceeds(Standard s, double v) {
-        return s != null && ((s.hasMax() && v > s.max()) || (s.hasMin() && v < s.min()));
+        return s != null && s.classify(v) == ComplianceClass.RED;
     }
 
     /** The station's readings of q in [from, to), oldest first, one per record (bad-quality readings left out). */
