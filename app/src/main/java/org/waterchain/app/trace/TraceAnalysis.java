@@ -102,7 +102,8 @@ public final class TraceAnalysis {
                         }
                     });
         }
-        return new TraceFinding(result, limit, q.unit(), sources, marks, pathwayChannels(reg, result.pathways()));
+        return new TraceFinding(result, limit, q.unit(), sources, marks,
+                pathwayChannels(narrowing.narrowing().network(), result.pathways()));
     }
 
     private TraceFinding.SourceFinding source(SourceNarrowing narrowing, String station, Quantity q, long t,
@@ -172,8 +173,7 @@ public final class TraceAnalysis {
     }
 
     /** The channels between each pair of stations the coins linked, walked downstream from the upstream one. */
-    static Set<String> pathwayChannels(RegistryView reg, List<Pathway> pathways) {
-        FlowNetwork network = FlowNetwork.of(reg);
+    static Set<String> pathwayChannels(FlowNetwork network, List<Pathway> pathways) {
         Set<String> out = new TreeSet<>();
         for (Pathway p : pathways) {
             for (Pathway.Edge e : p.edges()) {
