@@ -72,13 +72,13 @@ public final class SourceNarrowing {
                 .map(o -> new Sample(window.secondsOf(o.timeMs()), o.value())).toList();
         double firstSample = samples.stream().mapToDouble(Sample::timeS).min().orElseThrow();
         double lastSample = samples.stream().mapToDouble(Sample::timeS).max().orElseThrow();
+        ModelSettings settings = ModelSettings.of(assumptions.segments())
+                .withDecayPerSecond(assumptions.decayPerSecond(request.quantity())).withResolution(assumptions.resolution());
         List<Candidate> out = new ArrayList<>();
         for (CandidateFactory cf : narrowing.candidates(request.sourceStationId(), request.quantity(), request.states(),
                 request.reachM())) {
             Stretch stretch = stretch(cf, request.sourceStationId());
-            CompartmentModel model = stretch == null ? null : CompartmentModel.of(stretch,
-                    ModelSettings.of(assumptions.segments()).withDecayPerSecond(assumptions.decayPerSecond(request.quantity()))
-                            .withResolution(assumptions.resolution()));
+            CompartmentModel model = stretch == null ? null : CompartmentModel.of(stretch, settings);
             Arrival arrival = model == null
                     ? new Arrival(StepResponse.immediate(flows.nodeM3s(request.sourceStationId())),
                             window instanceof DischargeWindow.ArrivingAfter ? 0 : Double.NaN)
