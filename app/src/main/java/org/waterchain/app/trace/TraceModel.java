@@ -95,10 +95,8 @@ public final class TraceModel {
                 .append(finding.pathways().size()).append(finding.pathways().size() == 1 ? " pathway, " : " pathways, ")
                 .append(finding.result().transactionCount()).append(" coin transactions on the ledger\n");
         b.append("Source ").append(String.join(", ", finding.result().sources()));
-        List<Candidate> leaders = finding.leaders();
-        if (!leaders.isEmpty()) {
-            b.append("; likeliest discharger ").append(leaders.stream().map(c -> c.factoryId() + " " + c.name())
-                    .reduce((x, y) -> x + ", " + y).orElseThrow());
+        if (!finding.leaders().isEmpty()) {
+            b.append("; likeliest discharger ").append(finding.leaderNames());
         }
         return b.toString();
     }
