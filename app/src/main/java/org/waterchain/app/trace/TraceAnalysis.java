@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.waterchain.app.session.RegistryView;
+import org.waterchain.app.standards.ComplianceClass;
 import org.waterchain.app.standards.Standard;
 import org.waterchain.app.trace.narrowing.Candidate;
 import org.waterchain.app.trace.narrowing.DischargeWindow;
@@ -70,10 +71,6 @@ public final class TraceAnalysis {
         return traces;
     }
 
-    public double reachM() {
-        return reachM;
-    }
-
     /** The finding of one traced time point; its pathways are empty when the time point was not traced. */
     public TraceFinding analyse(Quantity q, long timePointMs) {
         RegistryView reg = registry.get();
@@ -105,7 +102,8 @@ public final class TraceAnalysis {
                         }
                     });
         }
-        return new TraceFinding(result, limit, q.unit(), sources, marks, pathwayChannels(reg, result.pathways()));
+        return new TraceFinding(result, limit, q.unit(), sources, marks,
+                pathwayChannels(narrowing.narrowing().network(), result.pathways()));
     }
 
     private TraceFinding.SourceFinding source(SourceNarrowing narrowing, String station, Quantity q, long t,
@@ -157,7 +155,7 @@ public final class TraceAnalysis {
     }
 
     private static boolean exceeds(Standard s, double v) {
-        return s != null && ((s.hasMax() && v > s.max()) || (s.hasMin() && v < s.min()));
+        return s != null && s.classify(v) == ComplianceClass.RED;
     }
 
     /** The station's readings of q in [from, to), oldest first, one per record (bad-quality readings left out). */
@@ -175,8 +173,7 @@ public final class TraceAnalysis {
     }
 
     /** The channels between each pair of stations the coins linked, walked downstream from the upstream one. */
-    static Set<String> pathwayChannels(RegistryView reg, List<Pathway> pathways) {
-        FlowNetwork network = FlowNetwork.of(reg);
+    static Set<String> pathwayChannels(FlowNetwork network, List<Pathway> pathways) {
         Set<String> out = new TreeSet<>();
         for (Pathway p : pathways) {
             for (Pathway.Edge e : p.edges()) {

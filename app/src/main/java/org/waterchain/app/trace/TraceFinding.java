@@ -3,6 +3,7 @@ package org.waterchain.app.trace;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.waterchain.app.trace.narrowing.Candidate;
 import org.waterchain.app.trace.narrowing.Observation;
 import org.waterchain.app.trace.narrowing.UnitStatus;
@@ -58,5 +59,10 @@ public record TraceFinding(TraceResult result, double limit, String unit, List<S
     /** The best candidate of every source, in source order, for headlines and alarms. */
     public List<Candidate> leaders() {
         return sources.stream().filter(s -> !s.candidates().isEmpty()).map(s -> s.candidates().get(0)).toList();
+    }
+
+    /** The {@link #leaders() leaders} as "id name", joined by ", "; empty when there are none. */
+    public String leaderNames() {
+        return leaders().stream().map(c -> c.factoryId() + " " + c.name()).collect(Collectors.joining(", "));
     }
 }

@@ -59,7 +59,7 @@ public final class TraceModel {
     public void setEvents(List<TracedEvent> traced) {
         List<EventRow> rows = new ArrayList<>();
         for (TracedEvent e : traced) {
-            rows.add(new EventRow(e.quantity(), e.timePointMs(), TIME.format(Instant.ofEpochMilli(e.timePointMs()))
+            rows.add(new EventRow(e.quantity(), e.timePointMs(), hour(e.timePointMs())
                     + "  " + e.quantity() + "\nsource " + String.join(", ", e.sources()) + "  (" + e.stations()
                     + (e.stations() == 1 ? " station" : " stations") + ", " + e.transactionCount() + " tx"
                     + (e.complete() ? "" : ", incomplete") + ")"));
@@ -86,19 +86,17 @@ public final class TraceModel {
             return "Choose a traced event";
         }
         if (!finding.result().traced()) {
-            return finding.quantity() + " at " + TIME.format(Instant.ofEpochMilli(finding.timePointMs()))
+            return finding.quantity() + " at " + hour(finding.timePointMs())
                     + ": nothing has reached the collection address yet";
         }
         StringBuilder b = new StringBuilder();
         b.append(finding.quantity()).append(" above ").append(number(finding.limit())).append(' ').append(finding.unit())
-                .append(" at ").append(TIME.format(Instant.ofEpochMilli(finding.timePointMs()))).append(": ")
+                .append(" at ").append(hour(finding.timePointMs())).append(": ")
                 .append(finding.pathways().size()).append(finding.pathways().size() == 1 ? " pathway, " : " pathways, ")
                 .append(finding.result().transactionCount()).append(" coin transactions on the ledger\n");
         b.append("Source ").append(String.join(", ", finding.result().sources()));
-        List<Candidate> leaders = finding.leaders();
-        if (!leaders.isEmpty()) {
-            b.append("; likeliest discharger ").append(leaders.stream().map(c -> c.factoryId() + " " + c.name())
-                    .reduce((x, y) -> x + ", " + y).orElseThrow());
+        if (!finding.leaders().isEmpty()) {
+            b.append("; likeliest discharger ").append(finding.leaderNames());
         }
         return b.toString();
     }
@@ -151,7 +149,7 @@ public final class TraceModel {
         }
         StringBuilder b = new StringBuilder("Each candidate's discharge is timed so its water reaches the source around"
                 + " the source's last clean reading, when it fits best (");
-        b.append(finding.sources().stream().map(s -> s.station() + " " + TIME.format(Instant.ofEpochMilli(s.dischargeFrom())))
+        b.append(finding.sources().stream().map(s -> s.station() + " " + hour(s.dischargeFrom()))
                 .reduce((x, y) -> x + ", " + y).orElseThrow());
         List<String> travel = finding.sources().stream().flatMap(s -> s.candidates().stream())
                 .filter(c -> Double.isFinite(c.arrivalS()) && c.arrivalS() > 0)

@@ -26,6 +26,7 @@ public final class TraceReport {
     private TraceReport() {}
 
     public static String html(TraceFinding f, RegistryView registry) {
+        TraceModel model = TraceModel.showing(f);
         StringBuilder h = new StringBuilder(16_384);
         String when = TraceModel.TIME.format(Instant.ofEpochMilli(f.timePointMs()));
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pollution tracing report: ")
@@ -38,10 +39,8 @@ public final class TraceReport {
                 .append(esc(TraceModel.number(f.limit()))).append(' ').append(esc(f.unit())).append(" in the hour from <b>")
                 .append(esc(ISO.format(Instant.ofEpochMilli(f.timePointMs())))).append("</b>.</p>\n");
         h.append("<p>Source station(s): <b>").append(esc(String.join(", ", f.result().sources()))).append("</b>.");
-        List<Candidate> leaders = f.leaders();
-        if (!leaders.isEmpty()) {
-            h.append(" Likeliest discharger(s): <b>").append(esc(leaders.stream().map(c -> c.factoryId() + " " + c.name())
-                    .reduce((a, b) -> a + ", " + b).orElseThrow())).append("</b>.");
+        if (!f.leaders().isEmpty()) {
+            h.append(" Likeliest discharger(s): <b>").append(esc(f.leaderNames())).append("</b>.");
         }
         h.append("</p>\n");
 
@@ -67,7 +66,7 @@ public final class TraceReport {
             h.append("</td></tr>\n");
         }
         h.append("</table>\n<h3>Procedure tree</h3>\n<p class=\"note\">Downstream on the right, upstream on the left; ")
-                .append("arrows are coin transfers.</p>\n").append(treeSvg(TraceModel.showing(f).tree()));
+                .append("arrows are coin transfers.</p>\n").append(treeSvg(model.tree()));
 
         h.append("<h2>Candidate dischargers</h2>\n<p class=\"note\">Factories whose pollutant profile includes ")
                 .append(esc(f.quantity())).append(", with an outfall upstream of the source within the search reach, ")
@@ -99,7 +98,7 @@ public final class TraceReport {
         h.append("<h2>Irrigation units</h2>\n");
         appendUnits(h, f.units(), UnitStatus.POLLUTED, "Taking polluted water (orange on the map)");
         appendUnits(h, f.units(), UnitStatus.UPSTREAM, "Upstream, in the search area of the source (purple)");
-        h.append("<h2>Assumptions</h2>\n<p class=\"note\">").append(esc(TraceModel.showing(f).assumptions()))
+        h.append("<h2>Assumptions</h2>\n<p class=\"note\">").append(esc(model.assumptions()))
                 .append(" Stations that do not measure ").append(esc(f.quantity())).append(" are treated as unobserved, ")
                 .append("not clean. Registry as of the report: ").append(registry.stations().size()).append(" stations, ")
                 .append(registry.factories().size()).append(" factories, ").append(registry.channels().size())

@@ -1,12 +1,8 @@
 package org.waterchain.app.trace;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +31,6 @@ import org.waterchain.ledger.trace.TracedEvent;
  */
 public final class TraceService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TraceService.class.getName());
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
 
     static final int KEPT_FINDINGS = 200;
 
@@ -98,14 +92,10 @@ public final class TraceService implements AutoCloseable {
                 k -> CompletableFuture.supplyAsync(() -> analysis.analyse(q, timePointMs), worker));
     }
 
-    public double reachM() {
-        return analysis.reachM();
-    }
-
     private void traced(TraceOutcome outcome) {
         if (!outcome.succeeded()) {
             LOG.log(System.Logger.Level.WARNING, "tracing " + outcome.quantity() + " at "
-                    + HOUR.format(Instant.ofEpochMilli(outcome.timePointMs())) + " did not complete: "
+                    + TraceModel.hour(outcome.timePointMs()) + " did not complete: "
                     + Optional.ofNullable(outcome.failure()).orElse("a transfer was refused"));
             return;
         }
@@ -136,7 +126,7 @@ public final class TraceService implements AutoCloseable {
     /** One line for the alarm list: what, when, where it came from, and who most likely discharged it. */
     static String describe(TraceFinding f, TraceFinding.SourceFinding s) {
         StringBuilder b = new StringBuilder(f.quantity()).append(" traced to source ").append(s.station())
-                .append(" at ").append(HOUR.format(Instant.ofEpochMilli(f.timePointMs())));
+                .append(" at ").append(TraceModel.hour(f.timePointMs()));
         if (s.candidates().isEmpty()) {
             return b.append("; no factory with ").append(f.quantity()).append(" within reach").toString();
         }

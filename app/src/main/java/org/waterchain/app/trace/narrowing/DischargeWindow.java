@@ -89,9 +89,7 @@ public sealed interface DischargeWindow {
 
         @Override
         public LoadSchedule schedule(double arrivalS) {
-            if (!(arrivalS >= 0) || Double.isInfinite(arrivalS)) {
-                throw new IllegalArgumentException("arrival time must be a finite number >= 0 s, got " + arrivalS);
-            }
+            requireArrival(arrivalS);
             return LoadSchedule.constantFrom(-arrivalS);
         }
 
@@ -102,6 +100,7 @@ public sealed interface DischargeWindow {
          */
         @Override
         public List<LoadSchedule> schedules(double arrivalS, List<Sample> samples) {
+            requireArrival(arrivalS);
             double from = samples.stream().mapToDouble(Sample::timeS).filter(t -> t < 0).max().orElse(0);
             double to = samples.stream().mapToDouble(Sample::timeS).filter(t -> t > 0).min().orElse(0);
             int steps = to > from ? (from < 0 ? 2 * ARRIVAL_STEPS : ARRIVAL_STEPS) : 1;
@@ -111,18 +110,11 @@ public sealed interface DischargeWindow {
             }
             return out;
         }
-    }
 
-    /** count blocks of blockMs from startMs, each with its own rate. */
-    record Blocks(long startMs, long blockMs, int count) implements DischargeWindow {
-        @Override
-        public double secondsOf(long timeMs) {
-            return (timeMs - startMs) / 1000.0;
-        }
-
-        @Override
-        public LoadSchedule schedule(double arrivalS) {
-            return LoadSchedule.blocks(0, blockMs / 1000.0, count);
+        private static void requireArrival(double arrivalS) {
+            if (!(arrivalS >= 0) || Double.isInfinite(arrivalS)) {
+                throw new IllegalArgumentException("arrival time must be a finite number >= 0 s, got " + arrivalS);
+            }
         }
     }
 }

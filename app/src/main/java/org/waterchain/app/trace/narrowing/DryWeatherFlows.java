@@ -10,9 +10,9 @@ import org.waterchain.ledger.registry.RegistryAction.AddChannel;
  * {@code Hydrology}): a node no channel flows into gets the headwater flow, every other node its upstream
  * channels' flow plus a lateral inflow from its own catchment, and a node with several downstream channels splits
  * its flow equally among them. So the trace dilutes a discharge at confluences the way the demo's events are
- * diluted.
+ * diluted. Flows in m³/s; the registry has none, so these are assumptions.
  */
-public final class DryWeatherFlows implements ChannelFlows {
+public final class DryWeatherFlows {
     private final Map<String, Double> nodes = new HashMap<>();
     private final Map<String, Double> channels = new HashMap<>();
 
@@ -39,12 +39,11 @@ public final class DryWeatherFlows implements ChannelFlows {
         return new DryWeatherFlows(network, headwaterM3s, lateralM3s);
     }
 
-    @Override
     public double channelM3s(String channelId) {
         return lookup(channels, channelId, "channel");
     }
 
-    @Override
+    /** The flow leaving a node: what arrives plus its own catchment's inflow. */
     public double nodeM3s(String nodeId) {
         return lookup(nodes, nodeId, "node");
     }

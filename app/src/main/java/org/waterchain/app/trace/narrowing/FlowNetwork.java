@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.waterchain.app.session.RegistryView;
 import org.waterchain.ledger.registry.RegistryAction.AddChannel;
+import org.waterchain.ledger.trace.NetworkCycleException;
+import org.waterchain.ledger.trace.StationGraph;
 
 /**
  * The registry's channels as a directed graph in flow direction (each channel runs from its fromNode to its
@@ -44,10 +46,6 @@ public final class FlowNetwork {
         return new FlowNetwork(registry.channels(), registry.stations().keySet());
     }
 
-    public static FlowNetwork of(Collection<AddChannel> channels, Collection<String> stationIds) {
-        return new FlowNetwork(channels, stationIds);
-    }
-
     /** True when some channel starts or ends at the node. */
     public boolean contains(String nodeId) {
         return into.containsKey(nodeId) || outOf.containsKey(nodeId);
@@ -73,33 +71,21 @@ public final class FlowNetwork {
         return outOf.getOrDefault(nodeId, List.of());
     }
 
-    /** Every node, in an order where each comes after all nodes upstream of it. */
+    /**
+     * Every node, in an order where each comes after all nodes upstream of it: the ledger's Kahn order of the
+     * channels ({@link StationGraph#flowOrder()}, the smallest id first among the nodes ready).
+     */
     public List<String> flowOrder() {
-        Set<String> nodes = new HashSet<>(into.keySet());
-        nodes.addAll(outOf.keySet());
-        Map<String, Integer> pending = new HashMap<>();
-        Deque<String> ready = new ArrayDeque<>();
-        for (String n : nodes.stream().sorted().toList()) {
-            pending.put(n, into(n).size());
-            if (into(n).isEmpty()) {
-                ready.add(n);
-            }
+        StationGraph.Builder graph = StationGraph.builder();
+        for (AddChannel c : channels.values()) {
+            graph.flow(c.fromNode(), c.toNode());
         }
-        List<String> order = new ArrayList<>(nodes.size());
-        while (!ready.isEmpty()) {
-            String n = ready.poll();
-            order.add(n);
-            for (AddChannel c : outOf(n)) {
-                if (pending.merge(c.toNode(), -1, Integer::sum) == 0) {
-                    ready.add(c.toNode());
-                }
-            }
+        try {
+            return graph.build().flowOrder();
+        } catch (NetworkCycleException e) {
+            List<String> inLoop = e.nodes().stream().sorted().toList();
+            throw new IllegalStateException("the channels form a loop through " + inLoop + ": water cannot flow in circles", e);
         }
-        if (order.size() < nodes.size()) {
-            List<String> inLoop = nodes.stream().filter(n -> pending.get(n) > 0).sorted().toList();
-            throw new IllegalStateException("the channels form a loop through " + inLoop + ": water cannot flow in circles");
-        }
-        return order;
     }
 
     /**

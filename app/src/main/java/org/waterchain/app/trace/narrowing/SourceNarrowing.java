@@ -47,7 +47,7 @@ public final class SourceNarrowing {
     private final TransportAssumptions assumptions;
     private final EffluentCeilings ceilings;
     private final double tieTolerance;
-    private final ChannelFlows flows;
+    private final DryWeatherFlows flows;
 
     public SourceNarrowing(RegistryView registry, TransportAssumptions assumptions) {
         this(new FactoryNarrowing(registry), assumptions, EffluentCeilings.DEFAULT, DEFAULT_TIE_TOLERANCE);
@@ -66,23 +66,19 @@ public final class SourceNarrowing {
         return narrowing;
     }
 
-    public ChannelFlows flows() {
-        return flows;
-    }
-
     public List<Candidate> candidates(TraceRequest request) {
         DischargeWindow window = request.window();
         List<Sample> samples = request.observations().stream()
                 .map(o -> new Sample(window.secondsOf(o.timeMs()), o.value())).toList();
         double firstSample = samples.stream().mapToDouble(Sample::timeS).min().orElseThrow();
         double lastSample = samples.stream().mapToDouble(Sample::timeS).max().orElseThrow();
+        ModelSettings settings = ModelSettings.of(assumptions.segments())
+                .withDecayPerSecond(assumptions.decayPerSecond(request.quantity())).withResolution(assumptions.resolution());
         List<Candidate> out = new ArrayList<>();
         for (CandidateFactory cf : narrowing.candidates(request.sourceStationId(), request.quantity(), request.states(),
                 request.reachM())) {
             Stretch stretch = stretch(cf, request.sourceStationId());
-            CompartmentModel model = stretch == null ? null : CompartmentModel.of(stretch,
-                    ModelSettings.of(assumptions.segments()).withDecayPerSecond(assumptions.decayPerSecond(request.quantity()))
-                            .withResolution(assumptions.resolution()));
+            CompartmentModel model = stretch == null ? null : CompartmentModel.of(stretch, settings);
             Arrival arrival = model == null
                     ? new Arrival(StepResponse.immediate(flows.nodeM3s(request.sourceStationId())),
                             window instanceof DischargeWindow.ArrivingAfter ? 0 : Double.NaN)

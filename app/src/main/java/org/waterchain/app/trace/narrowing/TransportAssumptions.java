@@ -64,14 +64,6 @@ public record TransportAssumptions(HydraulicModel hydraulics, double headwaterFl
         return decayPerHour.getOrDefault(quantity.toUpperCase(Locale.ROOT), 0.0) / 3600;
     }
 
-    public TransportAssumptions withHydraulics(HydraulicModel h) {
-        return new TransportAssumptions(h, headwaterFlowM3s, lateralFlowM3s, decayPerHour, segments, resolution);
-    }
-
-    public TransportAssumptions withSegments(int n) {
-        return new TransportAssumptions(hydraulics, headwaterFlowM3s, lateralFlowM3s, decayPerHour, n, resolution);
-    }
-
     private static Map<String, Double> simulatorLosses() {
         Map<String, Double> m = new HashMap<>();
         for (Quantity q : Quantity.values()) {

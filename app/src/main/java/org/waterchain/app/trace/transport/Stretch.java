@@ -31,11 +31,6 @@ public record Stretch(List<Reach> reaches, double stationFlowM3s) {
         return new Stretch(List.of(new Reach(lengthM, hydraulics)), hydraulics.flowM3s());
     }
 
-    /** The flow a discharge at the top mixes into: the first node's. */
-    public double inletFlowM3s() {
-        return reaches.get(0).nodeFlowM3s(0);
-    }
-
     public double lengthM() {
         double sum = 0;
         for (Reach r : reaches) {
