@@ -3,12 +3,7 @@ package org.waterchain.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -116,26 +111,10 @@ public class WaterChainApp extends Application {
         return list;
     }
 
-    /**
-     * The irrigation units on the map and where each takes its water, for tracing's unit marking. Asked from the
-     * tracing thread; the map's layers belong to the FX thread, so they are read there.
-     */
+    /** The irrigation units on the map and where each takes its water, for tracing's unit marking (any thread). */
     private List<SupplyPoint> irrigationUnits() {
         MapScreen m = mapScreen;
-        if (m == null) {
-            return List.of();
-        }
-        CompletableFuture<List<SupplyPoint>> units = new CompletableFuture<>();
-        Platform.runLater(() -> units.complete(m.irrigationUnits().stream()
-                .map(u -> new SupplyPoint(u.id(), u.supplyNode())).toList()));
-        try {
-            return units.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException | TimeoutException e) {
-            return List.of();
-        }
+        return m == null ? List.of() : m.irrigationUnits().stream().map(u -> new SupplyPoint(u.id(), u.supplyNode())).toList();
     }
 
     /** The operator's name as now set, for alarm actions. */

@@ -105,6 +105,8 @@ public final class MapScreen implements Screen {
     private final Label traceLabel = new Label();
     private final HBox traceBar = new HBox(8);
     private final Map<String, VectorLayer> layers = new LinkedHashMap<>();
+    /** The units of {@link #layers}, published for the tracing thread; written on the FX thread. */
+    private volatile List<IrrigationUnit> units = List.of();
     private final BorderPane root = new BorderPane();
     private final StackPane mapHolder = new StackPane();
     private final ComboBox<Basemap> basemaps = new ComboBox<>();
@@ -331,17 +333,12 @@ public final class MapScreen implements Screen {
         refreshDetails();
     }
 
-    /** The irrigation units of every unit layer on the map (id and supply node are what tracing needs). */
+    /**
+     * The irrigation units of every unit layer on the map (id and supply node are what tracing needs). Callable from
+     * any thread: the list is immutable and replaced whenever the layers change.
+     */
     public List<IrrigationUnit> irrigationUnits() {
-        List<IrrigationUnit> out = new ArrayList<>();
-        for (VectorLayer l : layers.values()) {
-            for (MapFeature f : l.data().features()) {
-                if (f instanceof IrrigationUnit u) {
-                    out.add(u);
-                }
-            }
-        }
-        return out;
+        return units;
     }
 
     /** Whether the shared alarm animation runs, and for which stations: for tests. */
@@ -369,6 +366,15 @@ public final class MapScreen implements Screen {
     }
 
     private void layersChanged() {
+        List<IrrigationUnit> out = new ArrayList<>();
+        for (VectorLayer l : layers.values()) {
+            for (MapFeature f : l.data().features()) {
+                if (f instanceof IrrigationUnit u) {
+                    out.add(u);
+                }
+            }
+        }
+        units = List.copyOf(out);
         search.setLayers(List.copyOf(layers.values()));
         panel.show(List.copyOf(layers.values()), layer::isVisible);
         exportChoices();
