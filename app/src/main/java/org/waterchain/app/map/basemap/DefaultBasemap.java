@@ -31,6 +31,7 @@ import org.waterchain.app.map.tiles.MbTilesWriter;
 import org.waterchain.app.map.tiles.TileId;
 import org.waterchain.app.map.tiles.TileMath;
 import org.waterchain.app.map.tiles.TileRange;
+import org.waterchain.app.map.tiles.WebMercator;
 import org.waterchain.app.session.RegistryView;
 import org.waterchain.ledger.registry.GeoPoint;
 import org.waterchain.ledger.registry.RegistryAction.AddChannel;
@@ -96,11 +97,11 @@ public final class DefaultBasemap {
         double lat = (district.south() + district.north()) / 2;
         Map<Integer, BoundingBox> out = new TreeMap<>();
         for (int z = WorldOverview.MAX_ZOOM + 1; z <= MAX_ZOOM; z++) {
-            double x = Mercator.x(lon, z);
-            double y = Mercator.y(lat, z);
-            BoundingBox window = clamp(Mercator.lon(x - WINDOW_WIDTH / 2.0, z),
-                    Mercator.lat(y + WINDOW_HEIGHT / 2.0, z), Mercator.lon(x + WINDOW_WIDTH / 2.0, z),
-                    Mercator.lat(y - WINDOW_HEIGHT / 2.0, z));
+            double x = WebMercator.x(lon, z);
+            double y = WebMercator.y(lat, z);
+            BoundingBox window = clamp(WebMercator.lon(x - WINDOW_WIDTH / 2.0, z),
+                    WebMercator.lat(y + WINDOW_HEIGHT / 2.0, z), WebMercator.lon(x + WINDOW_WIDTH / 2.0, z),
+                    WebMercator.lat(y - WINDOW_HEIGHT / 2.0, z));
             out.put(z, district.union(window));
         }
         return out;

@@ -22,6 +22,7 @@ import org.waterchain.app.map.tiles.BoundingBox;
 import org.waterchain.app.map.tiles.TileId;
 import org.waterchain.app.map.tiles.TileMath;
 import org.waterchain.app.map.tiles.TileRange;
+import org.waterchain.app.map.tiles.WebMercator;
 import org.waterchain.ledger.registry.GeoPoint;
 import org.waterchain.ledger.registry.RegistryAction.AddChannel;
 import org.waterchain.ledger.registry.RegistryAction.RegisterStation;
@@ -169,8 +170,8 @@ final class TilePainter {
         double[] out = new double[ring.length];
         int n = 0;
         for (int i = 0; i < ring.length; i += 2) {
-            double x = Mercator.x(ring[i], z);
-            double y = Mercator.y(ring[i + 1], z);
+            double x = WebMercator.x(ring[i], z);
+            double y = WebMercator.y(ring[i + 1], z);
             if (n == 0 || Math.abs(x - out[n - 2]) >= 0.7 || Math.abs(y - out[n - 1]) >= 0.7) {
                 out[n++] = x;
                 out[n++] = y;
@@ -191,7 +192,7 @@ final class TilePainter {
     }
 
     private static void drawGraticule(Graphics2D g, int z, Rectangle2D tile) {
-        double pxPerDegree = Mercator.x(1, z) - Mercator.x(0, z);
+        double pxPerDegree = WebMercator.x(1, z) - WebMercator.x(0, z);
         double step = GRID_STEPS[0];
         for (double s : GRID_STEPS) {
             if (s * pxPerDegree >= 150) {
@@ -200,17 +201,17 @@ final class TilePainter {
         }
         g.setColor(GRID);
         g.setStroke(new BasicStroke(1f));
-        double west = Mercator.lon(tile.getMinX(), z);
-        double east = Mercator.lon(tile.getMaxX(), z);
-        double north = Mercator.lat(tile.getMinY(), z);
-        double south = Mercator.lat(tile.getMaxY(), z);
+        double west = WebMercator.lon(tile.getMinX(), z);
+        double east = WebMercator.lon(tile.getMaxX(), z);
+        double north = WebMercator.lat(tile.getMinY(), z);
+        double south = WebMercator.lat(tile.getMaxY(), z);
         // whole multiples of the step, counted as integers so 0.1 steps do not drift off the round numbers
         for (long k = (long) Math.ceil(west / step); k * step <= east; k++) {
-            double x = Math.floor(Mercator.x(k * step, z)) + 0.5;
+            double x = Math.floor(WebMercator.x(k * step, z)) + 0.5;
             g.draw(new Line2D.Double(x, tile.getMinY(), x, tile.getMaxY()));
         }
         for (long k = (long) Math.ceil(south / step); k * step <= north; k++) {
-            double y = Math.floor(Mercator.y(k * step, z)) + 0.5;
+            double y = Math.floor(WebMercator.y(k * step, z)) + 0.5;
             g.draw(new Line2D.Double(tile.getMinX(), y, tile.getMaxX(), y));
         }
     }
@@ -221,8 +222,8 @@ final class TilePainter {
         for (AddChannel c : channels) {
             Path2D.Double line = new Path2D.Double();
             for (GeoPoint p : c.geometry()) {
-                double x = Mercator.x(p.lon(), z);
-                double y = Mercator.y(p.lat(), z);
+                double x = WebMercator.x(p.lon(), z);
+                double y = WebMercator.y(p.lat(), z);
                 if (line.getCurrentPoint() == null) {
                     line.moveTo(x, y);
                 } else {
@@ -261,14 +262,14 @@ final class TilePainter {
             for (RegisterStation s : stations) {
                 // right of the marker the map draws on top, so the marker's colour stays readable
                 place(out, z >= 13 ? s.id() + " " + s.name() : s.id(), font, STATION,
-                        Mercator.x(s.location().lon(), z) + 10, Mercator.y(s.location().lat(), z), false);
+                        WebMercator.x(s.location().lon(), z) + 10, WebMercator.y(s.location().lat(), z), false);
             }
         }
         for (Place p : places) {
             if (z >= p.minZoom()) {
                 boolean major = p.minZoom() <= 10;
                 Font font = new Font(Font.SANS_SERIF, major ? Font.BOLD : Font.PLAIN, major ? 13 : 12);
-                place(out, p.name(), font, PLACE, Mercator.x(p.lon(), z), Mercator.y(p.lat(), z), true);
+                place(out, p.name(), font, PLACE, WebMercator.x(p.lon(), z), WebMercator.y(p.lat(), z), true);
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package org.waterchain.app.map.view;
 
 import org.waterchain.app.map.geo.BoundingBox;
+import org.waterchain.app.map.tiles.WebMercator;
 
 /**
  * Where to centre and how far to zoom so a box fills the view: the largest zoom at which the box's web-Mercator

@@ -17,6 +17,7 @@ import org.waterchain.app.map.tiles.MbTilesException;
 import org.waterchain.app.map.tiles.TileFetchException;
 import org.waterchain.app.map.tiles.TileId;
 import org.waterchain.app.map.tiles.TileMath;
+import org.waterchain.app.map.tiles.WebMercator;
 
 /**
  * The map's only tile source: tiles of the current basemap, read on daemon threads (never the FX thread). Registered

@@ -8,6 +8,7 @@ import org.waterchain.app.map.geo.Geometry;
 import org.waterchain.app.map.geo.MapFeature;
 import org.waterchain.app.map.geo.Position;
 import org.waterchain.app.map.geo.SpatialIndex;
+import org.waterchain.app.map.tiles.WebMercator;
 
 /**
  * A layer made ready to draw, off the FX thread: every position projected once to the web-Mercator unit square (so a

@@ -1,6 +1,7 @@
 package org.waterchain.app.map.view;
 
 import java.util.Locale;
+import org.waterchain.app.map.tiles.WebMercator;
 
 /**
  * The scale bar's arithmetic: ground metres per screen pixel at a latitude and zoom, and the longest round length

@@ -2,6 +2,7 @@ package org.waterchain.app.map.view;
 
 import org.waterchain.app.map.geo.BoundingBox;
 import org.waterchain.app.map.geo.Position;
+import org.waterchain.app.map.tiles.WebMercator;
 
 /**
  * What the map view shows: the zoom and where the world's top-left corner lies in the view's pixels (Gluon's base

@@ -19,6 +19,7 @@ import org.waterchain.app.map.tiles.MbTilesWriter;
 import org.waterchain.app.map.tiles.TileFormat;
 import org.waterchain.app.map.tiles.TileId;
 import org.waterchain.app.map.tiles.TileMath;
+import org.waterchain.app.map.tiles.WebMercator;
 import org.waterchain.app.session.RegistryView;
 import org.waterchain.ledger.registry.GeoPoint;
 import org.waterchain.ledger.registry.RegistryAction.AddChannel;
@@ -56,8 +57,8 @@ class DefaultBasemapTest {
             // the channel, half way along its second leg, in water colour on its deepest tile
             TileId tile = TileMath.tileAt(121.225, 24.915, 14);
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(source.tile(tile).orElseThrow()));
-            int x = (int) Math.floor(Mercator.x(121.225, 14) - tile.x() * 256.0);
-            int y = (int) Math.floor(Mercator.y(24.915, 14) - tile.y() * 256.0);
+            int x = (int) Math.floor(WebMercator.x(121.225, 14) - tile.x() * 256.0);
+            int y = (int) Math.floor(WebMercator.y(24.915, 14) - tile.y() * 256.0);
             assertEquals(TilePainter.WATER, new Color(img.getRGB(x, y)));
         }
         assertFalse(Files.exists(dir.resolve("basemaps").resolve("default.mbtiles.part")), "no temporary file left");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.waterchain.app.map.tiles.TileId;
 import org.waterchain.app.map.tiles.TileMath;
+import org.waterchain.app.map.tiles.WebMercator;
 import org.waterchain.app.session.RegistryView;
 import org.waterchain.app.standards.Standards;
 import org.waterchain.ledger.crypto.KeyPair;
@@ -83,8 +84,8 @@ class TilePainterTest {
     void aPlaceNameIsDrawnOnItsTileInTheLabelColour() {
         TileId tile = TileMath.tileAt(121.2244, 24.9654, 12);
         BufferedImage img = district.draw(tile);
-        int x = (int) (Mercator.x(121.2244, 12) - tile.x() * 256.0);
-        int y = (int) (Mercator.y(24.9654, 12) - tile.y() * 256.0);
+        int x = (int) (WebMercator.x(121.2244, 12) - tile.x() * 256.0);
+        int y = (int) (WebMercator.y(24.9654, 12) - tile.y() * 256.0);
         int dark = 0;
         for (int dx = -20; dx <= 20; dx++) {
             for (int dy = -6; dy <= 6; dy++) {
@@ -104,8 +105,8 @@ class TilePainterTest {
     static Color pixel(TilePainter painter, double lon, double lat, int z) {
         TileId tile = TileMath.tileAt(lon, lat, z);
         BufferedImage img = painter.draw(tile);
-        int x = (int) Math.floor(Mercator.x(lon, z) - tile.x() * 256.0);
-        int y = (int) Math.floor(Mercator.y(lat, z) - tile.y() * 256.0);
+        int x = (int) Math.floor(WebMercator.x(lon, z) - tile.x() * 256.0);
+        int y = (int) Math.floor(WebMercator.y(lat, z) - tile.y() * 256.0);
         return new Color(img.getRGB(x, y));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.waterchain.app.map.geo.BoundingBox;
+import org.waterchain.app.map.tiles.WebMercator;
 
 class FitViewTest {
     /** The New Hope Creek basin (NHDPlus flowlines' extent). */
